@@ -1,0 +1,107 @@
+//! App settings that a person chooses: for now, where quick exit leads.
+
+use serde::{Deserialize, Serialize};
+
+use super::schema::Versioned;
+
+/// A neutral, non-personalised page that looks unremarkable in a browser history
+/// (the same choice as the GOV.UK "Exit this page" component).
+pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.com/weather";
+
+/// The longest destination we accept; longer text is refused with a message, never cut.
+pub const MAX_EXIT_URL_LEN: usize = 2000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Where quick exit sends the person.
+    pub exit_url: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            exit_url: DEFAULT_EXIT_URL.to_string(),
+        }
+    }
+}
+
+impl Versioned for Settings {
+    const VERSION: u32 = 1;
+}
+
+/// Why a quick-exit destination was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitUrlError {
+    Empty,
+    TooLong,
+    /// Only `https://` and `http://` addresses: anything else (`javascript:`, `data:`, a bare word)
+    /// could run code or fail to leave the page.
+    NotWebAddress,
+}
+
+/// Checks and tidies a quick-exit destination typed by a person.
+pub fn validate_exit_url(input: &str) -> Result<String, ExitUrlError> {
+    let url = input.trim();
+    if url.is_empty() {
+        return Err(ExitUrlError::Empty);
+    }
+    if url.len() > MAX_EXIT_URL_LEN {
+        return Err(ExitUrlError::TooLong);
+    }
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .ok_or(ExitUrlError::NotWebAddress)?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    if !host_ok || url.chars().any(char::is_whitespace) {
+        return Err(ExitUrlError::NotWebAddress);
+    }
+    Ok(url.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_destination_is_valid() {
+        assert_eq!(validate_exit_url(DEFAULT_EXIT_URL).as_deref(), Ok(DEFAULT_EXIT_URL));
+    }
+
+    #[test]
+    fn web_addresses_are_accepted_and_trimmed() {
+        assert_eq!(
+            validate_exit_url("  https://example.org/path?q=1 ").as_deref(),
+            Ok("https://example.org/path?q=1")
+        );
+        assert!(validate_exit_url("HTTP://Example.org").is_ok());
+        assert!(validate_exit_url("http://127.0.0.1:8080/").is_ok());
+    }
+
+    #[test]
+    fn other_schemes_and_junk_are_refused() {
+        for bad in ["javascript:alert(1)", "data:text/html,hi", "example.org", "https://",
+                    "https:///x", "https://exa mple.org", "ftp://example.org", "https://ex<ample>.org"] {
+            assert_eq!(validate_exit_url(bad), Err(ExitUrlError::NotWebAddress), "{bad}");
+        }
+        assert_eq!(validate_exit_url("   "), Err(ExitUrlError::Empty));
+    }
+
+    #[test]
+    fn overlong_input_is_refused_not_truncated() {
+        let long = format!("https://example.org/{}", "a".repeat(MAX_EXIT_URL_LEN));
+        assert_eq!(validate_exit_url(&long), Err(ExitUrlError::TooLong));
+    }
+
+    #[test]
+    fn missing_fields_fall_back_to_defaults() {
+        let s: Settings = serde_json::from_str("{}").unwrap();
+        assert_eq!(s, Settings::default());
+    }
+}

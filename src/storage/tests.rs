@@ -1,0 +1,152 @@
+use super::*;
+use crate::model::settings::DEFAULT_EXIT_URL;
+
+fn settings(url: &str) -> Settings {
+    Settings { exit_url: url.into() }
+}
+
+#[test]
+fn nothing_stored_gives_defaults() {
+    let store = MemoryStore::new();
+    let loaded = load::<Settings>(&store, 1).unwrap();
+    assert_eq!(loaded.value.exit_url, DEFAULT_EXIT_URL);
+    assert_eq!(loaded.rev, 0);
+    assert!(loaded.problem.is_none());
+}
+
+#[test]
+fn save_then_load_round_trips_under_the_prefixed_key() {
+    let store = MemoryStore::new();
+    let rev = save(&store, &settings("https://example.org/"), 0, 1).unwrap();
+    assert_eq!(rev, 1);
+    let raw = store.get("tpa:settings").unwrap().unwrap();
+    assert_eq!(raw, r#"{"v":1,"rev":1,"data":{"exit_url":"https://example.org/"}}"#);
+    let loaded = load::<Settings>(&store, 2).unwrap();
+    assert_eq!(loaded.value.exit_url, "https://example.org/");
+    assert_eq!(loaded.rev, 1);
+}
+
+#[test]
+fn every_key_is_prefixed_and_maps_back() {
+    for key in Key::ALL {
+        assert!(key.storage_key().starts_with(PREFIX));
+        assert_eq!(Key::from_storage_key(&key.storage_key()), Some(*key));
+    }
+    assert_eq!(Key::from_storage_key("other:settings"), None);
+    assert_eq!(Key::from_storage_key("tpa:backup:settings:1"), None);
+}
+
+#[test]
+fn corrupt_text_is_backed_up_and_left_in_place() {
+    let store = MemoryStore::new();
+    store.set("tpa:settings", "{not json").unwrap();
+    let loaded = load::<Settings>(&store, 42).unwrap();
+    assert_eq!(loaded.value, Settings::default());
+    let problem = loaded.problem.unwrap();
+    assert!(matches!(problem.reason, Unreadable::Corrupt(_)));
+    assert_eq!(problem.raw, "{not json");
+    assert_eq!(problem.backup.as_deref(), Ok("tpa:backup:settings:42"));
+    assert_eq!(store.get("tpa:backup:settings:42").unwrap().as_deref(), Some("{not json"));
+    assert_eq!(store.get("tpa:settings").unwrap().as_deref(), Some("{not json"), "original untouched");
+}
+
+#[test]
+fn reloading_the_same_bad_data_reuses_one_backup() {
+    let store = MemoryStore::new();
+    store.set("tpa:settings", "{not json").unwrap();
+    load::<Settings>(&store, 1).unwrap();
+    load::<Settings>(&store, 2).unwrap();
+    assert_eq!(backup_keys(&store).unwrap(), vec!["tpa:backup:settings:1".to_string()]);
+}
+
+#[test]
+fn different_bad_data_at_the_same_millisecond_gets_its_own_backup() {
+    let store = MemoryStore::new();
+    backup(&store, Key::Settings, "one", 5).unwrap();
+    let second = backup(&store, Key::Settings, "two", 5).unwrap();
+    assert_eq!(second, "tpa:backup:settings:5-1");
+    assert_eq!(store.get(&second).unwrap().as_deref(), Some("two"));
+}
+
+#[test]
+fn a_newer_schema_is_backed_up_and_reported() {
+    let store = MemoryStore::new();
+    let raw = r#"{"v":999,"rev":3,"data":{"exit_url":"x","future":true}}"#;
+    store.set("tpa:settings", raw).unwrap();
+    let problem = load::<Settings>(&store, 7).unwrap().problem.unwrap();
+    assert_eq!(problem.reason, Unreadable::NewerSchema { found: 999, known: 1 });
+    assert_eq!(store.get("tpa:backup:settings:7").unwrap().as_deref(), Some(raw));
+}
+
+#[test]
+fn saving_over_unreadable_text_first_makes_sure_a_backup_exists() {
+    let store = MemoryStore::new();
+    store.set("tpa:settings", "garbage").unwrap();
+    // No load happened (so no backup yet): save must back up before it overwrites.
+    save(&store, &settings("https://example.org/"), 0, 9).unwrap();
+    assert_eq!(store.get("tpa:backup:settings:9").unwrap().as_deref(), Some("garbage"));
+    assert!(store.get("tpa:settings").unwrap().unwrap().contains("example.org"));
+}
+
+#[test]
+fn unreadable_text_that_cannot_be_backed_up_is_never_overwritten() {
+    let store = MemoryStore::new();
+    store.set("tpa:settings", "garbage").unwrap();
+    store.set_quota(Some(store.used_bytes() + 1)); // full: no room for a backup
+    let got = save(&store, &settings("https://example.org/"), 0, 9);
+    assert_eq!(got, Err(SaveError::Unbacked(StoreError::QuotaExceeded)));
+    assert_eq!(store.get("tpa:settings").unwrap().as_deref(), Some("garbage"));
+}
+
+#[test]
+fn a_full_store_reports_quota_and_keeps_the_old_value() {
+    let store = MemoryStore::new();
+    let rev = save(&store, &settings("https://a.example/"), 0, 1).unwrap();
+    store.set_quota(Some(store.used_bytes() + 5));
+    let long = format!("https://b.example/{}", "x".repeat(100));
+    assert_eq!(
+        save(&store, &settings(&long), rev, 2),
+        Err(SaveError::Store(StoreError::QuotaExceeded))
+    );
+    assert_eq!(load::<Settings>(&store, 3).unwrap().value.exit_url, "https://a.example/");
+}
+
+#[test]
+fn a_stale_tab_cannot_overwrite_newer_data() {
+    let store = MemoryStore::new();
+    // Both tabs load revision 0.
+    let tab_a = load::<Settings>(&store, 1).unwrap().rev;
+    let tab_b = load::<Settings>(&store, 1).unwrap().rev;
+    let a_rev = save(&store, &settings("https://a.example/"), tab_a, 2).unwrap();
+    let writes = store.writes();
+    assert_eq!(
+        save(&store, &settings("https://b.example/"), tab_b, 3),
+        Err(SaveError::Conflict { stored_rev: a_rev })
+    );
+    assert_eq!(store.writes(), writes, "the refused save wrote nothing");
+    // After reloading, tab B can save on top.
+    let reloaded = load::<Settings>(&store, 4).unwrap();
+    assert_eq!(reloaded.value.exit_url, "https://a.example/");
+    assert_eq!(save(&store, &settings("https://b.example/"), reloaded.rev, 5), Ok(2));
+}
+
+#[test]
+fn blocked_storage_is_an_error_not_a_panic() {
+    let store = MemoryStore::new();
+    store.block();
+    assert!(matches!(load::<Settings>(&store, 1), Err(StoreError::Unavailable(_))));
+    assert!(matches!(
+        save(&store, &Settings::default(), 0, 1),
+        Err(SaveError::Store(StoreError::Unavailable(_)))
+    ));
+}
+
+#[test]
+fn saving_one_value_writes_exactly_one_key() {
+    let store = MemoryStore::new();
+    store.set("tpa:other", "untouched").unwrap();
+    let before = store.writes();
+    save(&store, &Settings::default(), 0, 1).unwrap();
+    assert_eq!(store.writes(), before + 1);
+    assert_eq!(store.get("tpa:other").unwrap().as_deref(), Some("untouched"));
+}
