@@ -5,12 +5,35 @@
 //! natively. The rooms that touch the browser are compiled for wasm32 only: that keeps the
 //! native test build small and proves the pure logic has no web dependency.
 
+/// Interface text in the current language: `tr!(nav.home)`, `tr!(storage.error_other, detail = d)`.
+///
+/// Returns a plain string instead of the reactive view `t!` makes: every `t!` call site becomes its
+/// own reactive closure type, which cost about 100 kB of wasm for this app. The tree is rebuilt when
+/// the language changes instead (see `app.rs`). Call it where the i18n context is provided.
+/// Keys with `{{ placeholders }}` use `t!(i18n, key, name = value)`: the `load_locales!` macro
+/// cannot generate string interpolation.
+#[cfg(target_arch = "wasm32")]
+#[macro_export]
+macro_rules! tr {
+    ($($key:tt)*) => {
+        $crate::i18n::td_string!($crate::i18n::use_i18n().get_locale_untracked(), $($key)*)
+    };
+}
+
 pub mod content;
 pub mod model;
 pub mod storage;
 
+// The generated `i18n` module (typed keys from `locales/*.json`). The macro is marked deprecated in
+// favour of build.rs code generation, but that path compiles icu_provider_source with its networking
+// stack into every build; the macro gives the same compile-time checked keys at a fraction of the cost.
 #[cfg(target_arch = "wasm32")]
-leptos_i18n::load_locales!();
+#[allow(deprecated)]
+mod generated_i18n {
+    leptos_i18n::load_locales!();
+}
+#[cfg(target_arch = "wasm32")]
+pub use generated_i18n::i18n;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

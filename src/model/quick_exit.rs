@@ -71,7 +71,11 @@ mod tests {
         assert!(!t.press(Shift, 1000.0));
         assert_eq!(t.progress(1000.0), 2);
         assert!(t.press(Shift, 4999.0));
-        assert_eq!(t.progress(5000.0), 0, "the count starts again after exiting");
+        assert_eq!(
+            t.progress(5000.0),
+            0,
+            "the count starts again after exiting"
+        );
     }
 
     #[test]

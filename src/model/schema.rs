@@ -38,13 +38,25 @@ pub enum Unreadable {
     MigrationFailed { from: u32, reason: String },
 }
 
+/// The first two fields of every envelope, read before deciding how to read `data`.
+#[derive(Deserialize)]
+struct Header {
+    v: u32,
+    rev: u64,
+}
+
+fn corrupt(e: serde_json::Error) -> Unreadable {
+    // Position only: the person never sees this text, and serde_json's full messages cost wasm bytes.
+    Unreadable::Corrupt(format!("line {}, column {}", e.line(), e.column()))
+}
+
 /// Parses a stored text and brings it up to `T::VERSION`. Never panics on any input.
 pub fn decode<T: Versioned>(raw: &str) -> Result<Envelope<T>, Unreadable> {
-    let envelope: Envelope<Value> =
-        serde_json::from_str(raw).map_err(|e| Unreadable::Corrupt(e.to_string()))?;
-    let Envelope { v, rev, data } = envelope;
+    let Header { v, rev } = serde_json::from_str(raw).map_err(corrupt)?;
     if v == 0 {
-        return Err(Unreadable::Corrupt("schema version 0 does not exist".into()));
+        return Err(Unreadable::Corrupt(
+            "schema version 0 does not exist".into(),
+        ));
     }
     if v > T::VERSION {
         return Err(Unreadable::NewerSchema {
@@ -52,8 +64,20 @@ pub fn decode<T: Versioned>(raw: &str) -> Result<Envelope<T>, Unreadable> {
             known: T::VERSION,
         });
     }
-    let data = migrate(T::MIGRATIONS, v, T::VERSION, data)?;
-    let data = serde_json::from_value(data).map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+    if v == T::VERSION {
+        return serde_json::from_str(raw).map_err(corrupt);
+    }
+    // An older version. Types without migrations never get here at run time; the constant check
+    // lets the compiler drop the generic JSON `Value` machinery from the app for them.
+    if T::MIGRATIONS.is_empty() {
+        return Err(Unreadable::MigrationFailed {
+            from: v,
+            reason: format!("no migration from version {v}"),
+        });
+    }
+    let envelope: Envelope<Value> = serde_json::from_str(raw).map_err(corrupt)?;
+    let data = migrate(T::MIGRATIONS, v, T::VERSION, envelope.data)?;
+    let data = serde_json::from_value(data).map_err(corrupt)?;
     Ok(Envelope {
         v: T::VERSION,
         rev,
@@ -72,14 +96,20 @@ pub fn encode<T: Versioned>(data: &T, rev: u64) -> Result<String, String> {
 }
 
 /// Runs the migration steps from version `from` up to version `to`.
-pub fn migrate(steps: &[Migration], from: u32, to: u32, mut data: Value) -> Result<Value, Unreadable> {
+pub fn migrate(
+    steps: &[Migration],
+    from: u32,
+    to: u32,
+    mut data: Value,
+) -> Result<Value, Unreadable> {
     for version in from..to {
-        let step = steps
-            .get((version - 1) as usize)
-            .ok_or_else(|| Unreadable::MigrationFailed {
-                from: version,
-                reason: format!("no migration from version {version}"),
-            })?;
+        let step =
+            steps
+                .get((version - 1) as usize)
+                .ok_or_else(|| Unreadable::MigrationFailed {
+                    from: version,
+                    reason: format!("no migration from version {version}"),
+                })?;
         data = step(data).map_err(|reason| Unreadable::MigrationFailed {
             from: version,
             reason,
@@ -135,7 +165,13 @@ mod tests {
     fn old_versions_are_migrated_step_by_step() {
         let v1 = r#"{"v":1,"rev":2,"data":{"name":"old"}}"#;
         let got = decode::<Thing>(v1).unwrap();
-        assert_eq!(got.data, Thing { title: "old".into(), count: 0 });
+        assert_eq!(
+            got.data,
+            Thing {
+                title: "old".into(),
+                count: 0
+            }
+        );
         assert_eq!(got.rev, 2);
 
         let v2 = r#"{"v":2,"rev":5,"data":{"title":"mid"}}"#;
@@ -153,8 +189,16 @@ mod tests {
 
     #[test]
     fn corrupt_text_is_reported() {
-        for raw in ["", "{not json", "null", "[]", r#"{"v":1}"#, r#"{"v":0,"rev":0,"data":{}}"#,
-                    r#"{"v":3,"rev":1,"data":{"title":5}}"#, r#"{"v":-1,"rev":0,"data":{}}"#] {
+        for raw in [
+            "",
+            "{not json",
+            "null",
+            "[]",
+            r#"{"v":1}"#,
+            r#"{"v":0,"rev":0,"data":{}}"#,
+            r#"{"v":3,"rev":1,"data":{"title":5}}"#,
+            r#"{"v":-1,"rev":0,"data":{}}"#,
+        ] {
             assert!(
                 matches!(decode::<Thing>(raw), Err(Unreadable::Corrupt(_))),
                 "{raw:?} should be corrupt"
@@ -167,14 +211,34 @@ mod tests {
         let raw = r#"{"v":1,"rev":1,"data":{"nameless":true}}"#;
         assert_eq!(
             decode::<Thing>(raw),
-            Err(Unreadable::MigrationFailed { from: 1, reason: "missing name".into() })
+            Err(Unreadable::MigrationFailed {
+                from: 1,
+                reason: "missing name".into()
+            })
         );
+    }
+
+    #[test]
+    fn an_older_version_without_migrations_is_reported() {
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        struct Plain {}
+        impl Versioned for Plain {
+            const VERSION: u32 = 2;
+        }
+        let got = decode::<Plain>(r#"{"v":1,"rev":1,"data":{}}"#);
+        assert!(matches!(
+            got,
+            Err(Unreadable::MigrationFailed { from: 1, .. })
+        ));
     }
 
     #[test]
     fn a_missing_migration_step_is_an_error_not_a_panic() {
         let steps: &[Migration] = &[v1_to_v2];
         let got = migrate(steps, 1, 3, json!({"name": "a"}));
-        assert!(matches!(got, Err(Unreadable::MigrationFailed { from: 2, .. })));
+        assert!(matches!(
+            got,
+            Err(Unreadable::MigrationFailed { from: 2, .. })
+        ));
     }
 }

@@ -71,7 +71,10 @@ mod tests {
 
     #[test]
     fn the_default_destination_is_valid() {
-        assert_eq!(validate_exit_url(DEFAULT_EXIT_URL).as_deref(), Ok(DEFAULT_EXIT_URL));
+        assert_eq!(
+            validate_exit_url(DEFAULT_EXIT_URL).as_deref(),
+            Ok(DEFAULT_EXIT_URL)
+        );
     }
 
     #[test]
@@ -86,9 +89,21 @@ mod tests {
 
     #[test]
     fn other_schemes_and_junk_are_refused() {
-        for bad in ["javascript:alert(1)", "data:text/html,hi", "example.org", "https://",
-                    "https:///x", "https://exa mple.org", "ftp://example.org", "https://ex<ample>.org"] {
-            assert_eq!(validate_exit_url(bad), Err(ExitUrlError::NotWebAddress), "{bad}");
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,hi",
+            "example.org",
+            "https://",
+            "https:///x",
+            "https://exa mple.org",
+            "ftp://example.org",
+            "https://ex<ample>.org",
+        ] {
+            assert_eq!(
+                validate_exit_url(bad),
+                Err(ExitUrlError::NotWebAddress),
+                "{bad}"
+            );
         }
         assert_eq!(validate_exit_url("   "), Err(ExitUrlError::Empty));
     }

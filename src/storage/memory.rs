@@ -75,7 +75,9 @@ impl Store for MemoryStore {
         {
             return Err(StoreError::QuotaExceeded);
         }
-        self.items.borrow_mut().insert(key.to_string(), value.to_string());
+        self.items
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
         self.writes.set(self.writes.get() + 1);
         Ok(())
     }

@@ -101,17 +101,30 @@ pub struct Loaded<T> {
 /// Loads a value; unreadable text is backed up and reported, never thrown away.
 pub fn load<T: Stored>(store: &impl Store, now_ms: u64) -> Result<Loaded<T>, StoreError> {
     let Some(raw) = store.get(&T::KEY.storage_key())? else {
-        return Ok(Loaded { value: T::default(), rev: 0, problem: None });
+        return Ok(Loaded {
+            value: T::default(),
+            rev: 0,
+            problem: None,
+        });
     };
     match decode::<T>(&raw) {
-        Ok(envelope) => Ok(Loaded { value: envelope.data, rev: envelope.rev, problem: None }),
+        Ok(envelope) => Ok(Loaded {
+            value: envelope.data,
+            rev: envelope.rev,
+            problem: None,
+        }),
         Err(reason) => {
             let backup = backup(store, T::KEY, &raw, now_ms);
             Ok(Loaded {
                 value: T::default(),
                 // Start above the unreadable text's revision if it had one, so a later save wins.
                 rev: 0,
-                problem: Some(LoadProblem { key: T::KEY, reason, raw, backup }),
+                problem: Some(LoadProblem {
+                    key: T::KEY,
+                    reason,
+                    raw,
+                    backup,
+                }),
             })
         }
     }
@@ -122,7 +135,9 @@ pub fn load<T: Stored>(store: &impl Store, now_ms: u64) -> Result<Loaded<T>, Sto
 pub enum SaveError {
     Store(StoreError),
     /// Another tab saved a newer revision; load it before saving again.
-    Conflict { stored_rev: u64 },
+    Conflict {
+        stored_rev: u64,
+    },
     /// The stored text is unreadable and no backup of it could be made, so it was not overwritten.
     Unbacked(StoreError),
     Encode(String),
@@ -135,13 +150,20 @@ impl From<StoreError> for SaveError {
 }
 
 /// Saves a value that was loaded (or last saved) at `base_rev`; returns the new revision.
-pub fn save<T: Stored>(store: &impl Store, value: &T, base_rev: u64, now_ms: u64) -> Result<u64, SaveError> {
+pub fn save<T: Stored>(
+    store: &impl Store,
+    value: &T,
+    base_rev: u64,
+    now_ms: u64,
+) -> Result<u64, SaveError> {
     let key = T::KEY.storage_key();
     let new_rev = match store.get(&key)? {
         None => base_rev + 1,
         Some(raw) => match decode::<T>(&raw) {
             Ok(stored) if stored.rev > base_rev => {
-                return Err(SaveError::Conflict { stored_rev: stored.rev });
+                return Err(SaveError::Conflict {
+                    stored_rev: stored.rev,
+                });
             }
             Ok(_) => base_rev + 1,
             Err(_) => {
@@ -159,7 +181,11 @@ pub fn save<T: Stored>(store: &impl Store, value: &T, base_rev: u64, now_ms: u64
 /// the same bad data does not pile up backups. Returns the backup key.
 pub fn backup(store: &impl Store, key: Key, raw: &str, now_ms: u64) -> Result<String, StoreError> {
     let prefix = format!("{BACKUP_PREFIX}{}:", key.name());
-    let mut existing: Vec<String> = store.keys()?.into_iter().filter(|k| k.starts_with(&prefix)).collect();
+    let mut existing: Vec<String> = store
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
     existing.sort();
     for k in &existing {
         if store.get(k)?.as_deref() == Some(raw) {
@@ -178,7 +204,11 @@ pub fn backup(store: &impl Store, key: Key, raw: &str, now_ms: u64) -> Result<St
 
 /// Every backup key, oldest first.
 pub fn backup_keys(store: &impl Store) -> Result<Vec<String>, StoreError> {
-    let mut keys: Vec<String> = store.keys()?.into_iter().filter(|k| k.starts_with(BACKUP_PREFIX)).collect();
+    let mut keys: Vec<String> = store
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .collect();
     keys.sort();
     Ok(keys)
 }

@@ -2,7 +2,9 @@ use super::*;
 use crate::model::settings::DEFAULT_EXIT_URL;
 
 fn settings(url: &str) -> Settings {
-    Settings { exit_url: url.into() }
+    Settings {
+        exit_url: url.into(),
+    }
 }
 
 #[test]
@@ -20,7 +22,10 @@ fn save_then_load_round_trips_under_the_prefixed_key() {
     let rev = save(&store, &settings("https://example.org/"), 0, 1).unwrap();
     assert_eq!(rev, 1);
     let raw = store.get("tpa:settings").unwrap().unwrap();
-    assert_eq!(raw, r#"{"v":1,"rev":1,"data":{"exit_url":"https://example.org/"}}"#);
+    assert_eq!(
+        raw,
+        r#"{"v":1,"rev":1,"data":{"exit_url":"https://example.org/"}}"#
+    );
     let loaded = load::<Settings>(&store, 2).unwrap();
     assert_eq!(loaded.value.exit_url, "https://example.org/");
     assert_eq!(loaded.rev, 1);
@@ -46,8 +51,15 @@ fn corrupt_text_is_backed_up_and_left_in_place() {
     assert!(matches!(problem.reason, Unreadable::Corrupt(_)));
     assert_eq!(problem.raw, "{not json");
     assert_eq!(problem.backup.as_deref(), Ok("tpa:backup:settings:42"));
-    assert_eq!(store.get("tpa:backup:settings:42").unwrap().as_deref(), Some("{not json"));
-    assert_eq!(store.get("tpa:settings").unwrap().as_deref(), Some("{not json"), "original untouched");
+    assert_eq!(
+        store.get("tpa:backup:settings:42").unwrap().as_deref(),
+        Some("{not json")
+    );
+    assert_eq!(
+        store.get("tpa:settings").unwrap().as_deref(),
+        Some("{not json"),
+        "original untouched"
+    );
 }
 
 #[test]
@@ -56,7 +68,10 @@ fn reloading_the_same_bad_data_reuses_one_backup() {
     store.set("tpa:settings", "{not json").unwrap();
     load::<Settings>(&store, 1).unwrap();
     load::<Settings>(&store, 2).unwrap();
-    assert_eq!(backup_keys(&store).unwrap(), vec!["tpa:backup:settings:1".to_string()]);
+    assert_eq!(
+        backup_keys(&store).unwrap(),
+        vec!["tpa:backup:settings:1".to_string()]
+    );
 }
 
 #[test]
@@ -74,8 +89,17 @@ fn a_newer_schema_is_backed_up_and_reported() {
     let raw = r#"{"v":999,"rev":3,"data":{"exit_url":"x","future":true}}"#;
     store.set("tpa:settings", raw).unwrap();
     let problem = load::<Settings>(&store, 7).unwrap().problem.unwrap();
-    assert_eq!(problem.reason, Unreadable::NewerSchema { found: 999, known: 1 });
-    assert_eq!(store.get("tpa:backup:settings:7").unwrap().as_deref(), Some(raw));
+    assert_eq!(
+        problem.reason,
+        Unreadable::NewerSchema {
+            found: 999,
+            known: 1
+        }
+    );
+    assert_eq!(
+        store.get("tpa:backup:settings:7").unwrap().as_deref(),
+        Some(raw)
+    );
 }
 
 #[test]
@@ -84,8 +108,17 @@ fn saving_over_unreadable_text_first_makes_sure_a_backup_exists() {
     store.set("tpa:settings", "garbage").unwrap();
     // No load happened (so no backup yet): save must back up before it overwrites.
     save(&store, &settings("https://example.org/"), 0, 9).unwrap();
-    assert_eq!(store.get("tpa:backup:settings:9").unwrap().as_deref(), Some("garbage"));
-    assert!(store.get("tpa:settings").unwrap().unwrap().contains("example.org"));
+    assert_eq!(
+        store.get("tpa:backup:settings:9").unwrap().as_deref(),
+        Some("garbage")
+    );
+    assert!(
+        store
+            .get("tpa:settings")
+            .unwrap()
+            .unwrap()
+            .contains("example.org")
+    );
 }
 
 #[test]
@@ -95,7 +128,10 @@ fn unreadable_text_that_cannot_be_backed_up_is_never_overwritten() {
     store.set_quota(Some(store.used_bytes() + 1)); // full: no room for a backup
     let got = save(&store, &settings("https://example.org/"), 0, 9);
     assert_eq!(got, Err(SaveError::Unbacked(StoreError::QuotaExceeded)));
-    assert_eq!(store.get("tpa:settings").unwrap().as_deref(), Some("garbage"));
+    assert_eq!(
+        store.get("tpa:settings").unwrap().as_deref(),
+        Some("garbage")
+    );
 }
 
 #[test]
@@ -108,7 +144,10 @@ fn a_full_store_reports_quota_and_keeps_the_old_value() {
         save(&store, &settings(&long), rev, 2),
         Err(SaveError::Store(StoreError::QuotaExceeded))
     );
-    assert_eq!(load::<Settings>(&store, 3).unwrap().value.exit_url, "https://a.example/");
+    assert_eq!(
+        load::<Settings>(&store, 3).unwrap().value.exit_url,
+        "https://a.example/"
+    );
 }
 
 #[test]
@@ -127,14 +166,20 @@ fn a_stale_tab_cannot_overwrite_newer_data() {
     // After reloading, tab B can save on top.
     let reloaded = load::<Settings>(&store, 4).unwrap();
     assert_eq!(reloaded.value.exit_url, "https://a.example/");
-    assert_eq!(save(&store, &settings("https://b.example/"), reloaded.rev, 5), Ok(2));
+    assert_eq!(
+        save(&store, &settings("https://b.example/"), reloaded.rev, 5),
+        Ok(2)
+    );
 }
 
 #[test]
 fn blocked_storage_is_an_error_not_a_panic() {
     let store = MemoryStore::new();
     store.block();
-    assert!(matches!(load::<Settings>(&store, 1), Err(StoreError::Unavailable(_))));
+    assert!(matches!(
+        load::<Settings>(&store, 1),
+        Err(StoreError::Unavailable(_))
+    ));
     assert!(matches!(
         save(&store, &Settings::default(), 0, 1),
         Err(SaveError::Store(StoreError::Unavailable(_)))
@@ -148,5 +193,8 @@ fn saving_one_value_writes_exactly_one_key() {
     let before = store.writes();
     save(&store, &Settings::default(), 0, 1).unwrap();
     assert_eq!(store.writes(), before + 1);
-    assert_eq!(store.get("tpa:other").unwrap().as_deref(), Some("untouched"));
+    assert_eq!(
+        store.get("tpa:other").unwrap().as_deref(),
+        Some("untouched")
+    );
 }

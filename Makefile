@@ -1,0 +1,37 @@
+# Two commands do everything on a fresh machine: `make serve` and `make test`.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: setup serve build test test-native test-browser test-e2e lint
+
+setup:
+	@scripts/setup.sh
+
+## Serve the app on http://127.0.0.1:8080 (rebuilds on change).
+serve: setup
+	trunk serve
+
+## Release build into dist/ (size-tuned, wasm-opt -Oz).
+build: setup
+	trunk build --release
+
+## Every test: lint, native unit tests, browser tests, release build, end-to-end tests.
+test: setup lint test-native test-browser build test-e2e
+	@echo "make test: all layers passed"
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+# wasm-bindgen-test in headless Chromium (the runner finds chromedriver; webdriver.json adds --no-sandbox).
+test-browser:
+	cargo test --target wasm32-unknown-unknown --test browser
+
+test-e2e:
+	npm run e2e

@@ -1,0 +1,63 @@
+//! The app: context providers, router and layout.
+
+use leptos::prelude::*;
+use leptos_meta::{Title, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::components::shell::Shell;
+use crate::i18n::*;
+use crate::pages::{
+    about::AboutPage, cards::CardsPage, home::HomePage, my_data::MyDataPage,
+    not_found::NotFoundPage, present::PresentPage, safety::SafetyPage, think::ThinkPage,
+};
+use crate::state::provide_app_state;
+use crate::web;
+
+/// Mounts the app into `#app`, replacing the static loading placeholder.
+pub fn start() {
+    web::install_panic_message(td_string!(Locale::en, fatal.message));
+    let Some(root) = web::take_mount_point() else {
+        return;
+    };
+    leptos::mount::mount_to(root, App).forget();
+    web::mark_ready();
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <I18nContextProvider>
+            <Routed />
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn Routed() -> impl IntoView {
+    let i18n = use_i18n();
+    provide_app_state();
+    // Interface words are plain strings (see `tr!`), so a change of language rebuilds the tree.
+    move || {
+        let _language = i18n.get_locale();
+        view! {
+        <Title formatter=move |page: String| format!("{page} — {}", td_string!(i18n.get_locale_untracked(), app_name)) />
+        <Router>
+            <Shell>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/think") view=ThinkPage />
+                    <Route path=path!("/cards") view=CardsPage />
+                    <Route path=path!("/present") view=PresentPage />
+                    <Route path=path!("/my-data") view=MyDataPage />
+                    <Route path=path!("/about") view=AboutPage />
+                    <Route path=path!("/safety") view=SafetyPage />
+                </Routes>
+            </Shell>
+        </Router>
+        }
+    }
+}

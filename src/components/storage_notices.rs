@@ -1,0 +1,71 @@
+//! Tells the person when stored data could not be read, and offers the untouched text as a download.
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, use_i18n};
+
+use crate::model::schema::Unreadable;
+use crate::state::{Notice, Notices, StorageAvailable};
+use crate::storage::Key;
+use crate::web::download_url;
+
+#[component]
+pub fn StorageNotices() -> impl IntoView {
+    let notices = expect_context::<Notices>();
+    let available = use_context::<StorageAvailable>().is_none_or(|a| a.0);
+    view! {
+        {(!available).then(|| view! {
+            <p id="storage-unavailable" class="notice" role="status">{tr!(storage.unavailable)}</p>
+        })}
+        // A plain list instead of a keyed <For>: notices are rare, and keyed diffing would pull
+        // hash maps into the wasm for nothing.
+        {move || {
+            let all = notices.0.get();
+            (!all.is_empty()).then(|| view! {
+                <div id="storage-notice" role="alert">
+                    {all.into_iter().map(|notice| {
+                        let (key, raw) = (notice.key, notice.raw.clone());
+                        let dismiss = move || notices.0.update(|all| all.retain(|n| !(n.key == key && n.raw == raw)));
+                        view! { <UnreadableNotice notice on_dismiss=dismiss /> }
+                    }).collect_view()}
+                </div>
+            })
+        }}
+    }
+}
+
+#[component]
+pub fn UnreadableNotice(notice: Notice, on_dismiss: impl Fn() + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let what = match notice.key {
+        Key::Settings => tr!(storage.what_settings),
+    };
+    let message = match notice.reason {
+        Unreadable::Corrupt(_) => t!(i18n, storage.unreadable_corrupt, what).into_any(),
+        Unreadable::NewerSchema { .. } => t!(i18n, storage.unreadable_newer, what).into_any(),
+        Unreadable::MigrationFailed { .. } => {
+            t!(i18n, storage.unreadable_migration, what).into_any()
+        }
+    };
+    let kept = if notice.backup_key.is_some() {
+        tr!(storage.kept).into_any()
+    } else {
+        tr!(storage.not_kept).into_any()
+    };
+    let file_name = format!("think-plan-act-{}-copy.json", notice.key.name());
+    let href = download_url(&notice.raw);
+    view! {
+        <div class="notice notice--warning">
+            <p>{message}</p>
+            <p>{kept}</p>
+            <p class="notice__actions">
+                {href.map(|href| view! {
+                    <a class="button" href=href download=file_name>{tr!(storage.download)}</a>
+                })}
+                <button type="button" class="button button--quiet" on:click=move |_| on_dismiss()>
+                    {tr!(storage.dismiss)}
+                </button>
+            </p>
+        </div>
+    }
+}

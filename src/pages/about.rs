@@ -1,0 +1,45 @@
+use leptos::prelude::*;
+
+use crate::i18n::{t, use_i18n};
+use leptos_meta::Title;
+
+use crate::content::{Lang, source};
+
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let guidance = source(Lang::En);
+    let authors = guidance.authors.join(" and ");
+    view! {
+        <Title text=tr!(about.title) />
+        <h1>{tr!(about.heading)}</h1>
+        <p class="lead">{tr!(about.intro)}</p>
+
+        <section aria-labelledby="source-heading">
+            <h2 id="source-heading">{tr!(about.source_heading)}</h2>
+            <blockquote class="source" lang="en">
+                <p class="source__title"><cite>{guidance.title}</cite></p>
+                <p>{guidance.subtitle}</p>
+                <p>{guidance.publisher}</p>
+            </blockquote>
+            <p>{t!(i18n, about.source_by, authors = move || authors.clone())}</p>
+            <p>{guidance.programme}" "{guidance.funder_note}</p>
+            <p>{tr!(about.source_note)}</p>
+        </section>
+
+        <section aria-labelledby="principles-heading">
+            <h2 id="principles-heading">{tr!(about.principles_heading)}</h2>
+            <ul>
+                <li>{tr!(about.principle_safe)}</li>
+                <li>{tr!(about.principle_allies)}</li>
+                <li>{tr!(about.principle_partners)}</li>
+                <li>{tr!(about.principle_harm)}</li>
+            </ul>
+        </section>
+
+        <section aria-labelledby="privacy-heading">
+            <h2 id="privacy-heading">{tr!(about.privacy_heading)}</h2>
+            <p>{tr!(about.privacy_text)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,31 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! {
+        <Title text=tr!(home.title) />
+        <h1>{tr!(home.heading)}</h1>
+        <p class="lead">{tr!(home.intro)}</p>
+        <ul class="tiles">
+            <li class="tile">
+                <h2><a href="/think">{tr!(home.think_title)}</a></h2>
+                <p>{tr!(home.think_text)}</p>
+            </li>
+            <li class="tile">
+                <h2><a href="/cards">{tr!(home.cards_title)}</a></h2>
+                <p>{tr!(home.cards_text)}</p>
+            </li>
+            <li class="tile">
+                <h2><a href="/present">{tr!(home.present_title)}</a></h2>
+                <p>{tr!(home.present_text)}</p>
+            </li>
+        </ul>
+        <section class="promise" aria-labelledby="promise-heading">
+            <h2 id="promise-heading">{tr!(home.promise_title)}</h2>
+            <p>{tr!(home.promise_text)}</p>
+            <p><a href="/about">{tr!(home.promise_link)}</a></p>
+        </section>
+        <p class="hint">{tr!(home.exit_hint)}" "<a href="/safety">{tr!(quick_exit.safety_link)}</a></p>
+    }
+}

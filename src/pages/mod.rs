@@ -1,0 +1,10 @@
+//! One file per route.
+
+pub mod about;
+pub mod cards;
+pub mod home;
+pub mod my_data;
+pub mod not_found;
+pub mod present;
+pub mod safety;
+pub mod think;

@@ -1,0 +1,140 @@
+//! App state in context, and the bridge between signals and the storage module.
+//!
+//! Components read and change state through these context types; only this file and
+//! `storage/` know that localStorage exists. Context values are newtypes, so
+//! `expect_context::<Notices>()` cannot pick up the wrong signal.
+
+use leptos::prelude::*;
+
+use crate::model::schema::Unreadable;
+use crate::model::settings::Settings;
+use crate::storage::{self, LoadProblem, SaveError, Stored, browser::LocalStore};
+use crate::web::now_ms;
+
+/// A stored value that could not be read, shown to the person with a way to download it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub key: storage::Key,
+    pub reason: Unreadable,
+    pub raw: String,
+    /// `None` when no backup could be written (the person should download the text).
+    pub backup_key: Option<String>,
+}
+
+impl From<LoadProblem> for Notice {
+    fn from(p: LoadProblem) -> Self {
+        Notice {
+            key: p.key,
+            reason: p.reason,
+            raw: p.raw,
+            backup_key: p.backup.ok(),
+        }
+    }
+}
+
+/// Unreadable-data notices, newest last.
+#[derive(Clone, Copy)]
+pub struct Notices(pub RwSignal<Vec<Notice>>);
+
+impl Notices {
+    fn push(&self, notice: Notice) {
+        self.0.update(|all| {
+            if !all
+                .iter()
+                .any(|n| n.key == notice.key && n.raw == notice.raw)
+            {
+                all.push(notice);
+            }
+        });
+    }
+}
+
+/// Whether localStorage could be opened at start. When it can't, the app runs in memory.
+#[derive(Clone, Copy)]
+pub struct StorageAvailable(pub bool);
+
+/// One stored value kept in a signal, with the revision it was loaded or saved at.
+pub struct Synced<T: Send + Sync + 'static> {
+    pub value: RwSignal<T>,
+    rev: RwSignal<u64>,
+    notices: Notices,
+}
+
+impl<T: Send + Sync + 'static> Clone for Synced<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Synced<T> {}
+
+impl<T: Stored + Send + Sync + 'static> Synced<T> {
+    fn new(notices: Notices) -> Self {
+        let synced = Synced {
+            value: RwSignal::new(T::default()),
+            rev: RwSignal::new(0),
+            notices,
+        };
+        synced.reload();
+        synced
+    }
+
+    /// Reads the stored value again (at start, and when another tab changed it).
+    pub fn reload(&self) {
+        let Ok(store) = LocalStore::open() else {
+            return;
+        };
+        match storage::load::<T>(&store, now_ms()) {
+            Ok(loaded) => {
+                if let Some(problem) = loaded.problem {
+                    self.notices.push(problem.into());
+                }
+                self.value.set(loaded.value);
+                self.rev.set(loaded.rev);
+            }
+            Err(_) => { /* storage vanished: keep what is in memory */ }
+        }
+    }
+
+    /// Saves a new value. On success the signal holds it; on failure the stored data is unchanged
+    /// and the caller keeps what the person typed on screen.
+    pub fn save(&self, value: T) -> Result<(), SaveError> {
+        let store = match LocalStore::open() {
+            Ok(store) => store,
+            Err(e) => {
+                // Storage blocked: the value still works for this tab.
+                self.value.set(value);
+                return Err(SaveError::Store(e));
+            }
+        };
+        match storage::save(&store, &value, self.rev.get_untracked(), now_ms()) {
+            Ok(rev) => {
+                self.rev.set(rev);
+                self.value.set(value);
+                Ok(())
+            }
+            Err(e @ SaveError::Conflict { .. }) => {
+                self.reload();
+                Err(e)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// Loads everything from storage and provides it as context. Call once, inside the i18n provider.
+pub fn provide_app_state() {
+    let notices = Notices(RwSignal::new(Vec::new()));
+    provide_context(notices);
+    provide_context(StorageAvailable(LocalStore::open().is_ok()));
+    let settings = Synced::<Settings>::new(notices);
+    provide_context(settings);
+
+    // Another tab wrote one of our keys: take its newer value instead of overwriting it later.
+    let handle = window_event_listener(leptos::ev::storage, move |event| {
+        let changed = event.key().and_then(|k| storage::Key::from_storage_key(&k));
+        if changed == Some(Settings::KEY) {
+            settings.reload();
+        }
+    });
+    on_cleanup(move || handle.remove());
+}

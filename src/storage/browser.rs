@@ -1,0 +1,70 @@
+//! [`Store`] on the browser's localStorage. The only file that calls the Storage API.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::{Store, StoreError};
+
+pub struct LocalStore {
+    storage: web_sys::Storage,
+}
+
+impl LocalStore {
+    /// Opens localStorage; fails (instead of panicking) where the browser blocks it.
+    pub fn open() -> Result<Self, StoreError> {
+        let window =
+            web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+        match window.local_storage() {
+            Ok(Some(storage)) => Ok(Self { storage }),
+            Ok(None) => Err(StoreError::Unavailable("no localStorage".into())),
+            Err(e) => Err(StoreError::Unavailable(describe(&e))),
+        }
+    }
+}
+
+fn describe(e: &JsValue) -> String {
+    e.dyn_ref::<web_sys::DomException>()
+        .map(|d| format!("{}: {}", d.name(), d.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+fn to_store_error(e: JsValue) -> StoreError {
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        // Chromium and Safari say QuotaExceededError (legacy code 22); old Firefox its own name.
+        if d.name() == "QuotaExceededError"
+            || d.name() == "NS_ERROR_DOM_QUOTA_REACHED"
+            || d.code() == 22
+        {
+            return StoreError::QuotaExceeded;
+        }
+        if d.name() == "SecurityError" {
+            return StoreError::Unavailable(describe(&e));
+        }
+    }
+    StoreError::Other(describe(&e))
+}
+
+impl Store for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.storage.get_item(key).map_err(to_store_error)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.storage.set_item(key, value).map_err(to_store_error)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.storage.remove_item(key).map_err(to_store_error)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let len = self.storage.length().map_err(to_store_error)?;
+        let mut keys = Vec::with_capacity(len as usize);
+        for i in 0..len {
+            if let Some(key) = self.storage.key(i).map_err(to_store_error)? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+}

@@ -1,0 +1,80 @@
+//! Small wrappers around browser APIs that several rooms need. Every call that can fail returns
+//! an `Option`/`Result` instead of panicking: a missing API must never blank the page.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Milliseconds since 1970, from the browser clock.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now().max(0.0) as u64
+}
+
+/// A high-resolution clock for short intervals (key presses).
+pub fn monotonic_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Hides the page at once and replaces it with `url` in the history, so Back does not return.
+pub fn leave_for(url: &str) {
+    if let Some(doc) = document() {
+        if let Some(html) = doc.document_element() {
+            // `html.exiting body { display: none }` in main.css: nothing stays on screen while the
+            // next site loads.
+            let _ = html.class_list().add_1("exiting");
+        }
+        doc.set_title("");
+    }
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    if location.replace(url).is_err() {
+        let _ = location.replace("about:blank");
+    }
+}
+
+/// An object URL for downloading `text` as a JSON file, or `None` if the browser refuses.
+pub fn download_url(text: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// The element the app mounts into, emptied of its loading placeholder.
+pub fn take_mount_point() -> Option<web_sys::HtmlElement> {
+    let element = document()?.get_element_by_id("app")?;
+    element.set_inner_html("");
+    element.dyn_into().ok()
+}
+
+/// Marks `<html data-app="ready">` once the app has mounted (tests and CSS wait for it).
+pub fn mark_ready() {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("data-app", "ready");
+    }
+}
+
+/// Replaces a crashed app with words instead of a blank page.
+pub fn install_panic_message(message: &'static str) {
+    std::panic::set_hook(Box::new(move |info| {
+        web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
+        if let Some(doc) = document()
+            && let Some(root) = doc.get_element_by_id("app")
+        {
+            root.set_inner_html("");
+            if let Ok(p) = doc.create_element("p") {
+                p.set_class_name("fatal");
+                let _ = p.set_attribute("role", "alert");
+                p.set_text_content(Some(message));
+                let _ = root.append_child(&p);
+            }
+        }
+    }));
+}

@@ -1,0 +1,187 @@
+//! Browser tests: real localStorage and mounted components in headless Chromium
+//! (`cargo test --target wasm32-unknown-unknown --test browser`).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+use think_plan_act::components::quick_exit::QuickExit;
+use think_plan_act::components::storage_notices::UnreadableNotice;
+use think_plan_act::i18n::I18nContextProvider;
+use think_plan_act::model::schema::Unreadable;
+use think_plan_act::model::settings::Settings;
+use think_plan_act::state::{Notice, provide_app_state};
+use think_plan_act::storage::{self, Key, Store, StoreError, browser::LocalStore};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn clear_local_storage() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+}
+
+/// A fresh element to mount one component into.
+fn container() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+/// Lets Leptos run its scheduled effects.
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn local_store_round_trips_on_real_local_storage() {
+    clear_local_storage();
+    let store = LocalStore::open().expect("localStorage is available in Chromium");
+    store.set("tpa:probe", "Привет 🙂 مرحبا").unwrap();
+    assert_eq!(
+        store.get("tpa:probe").unwrap().as_deref(),
+        Some("Привет 🙂 مرحبا")
+    );
+    assert_eq!(store.keys().unwrap(), vec!["tpa:probe".to_string()]);
+    store.remove("tpa:probe").unwrap();
+    assert_eq!(store.get("tpa:probe").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn settings_are_saved_under_the_prefixed_key_and_corrupt_text_is_backed_up() {
+    clear_local_storage();
+    let store = LocalStore::open().unwrap();
+    let rev = storage::save(
+        &store,
+        &Settings {
+            exit_url: "https://example.org/".into(),
+        },
+        0,
+        1,
+    )
+    .unwrap();
+    assert_eq!(rev, 1);
+    let raw = store.get(&Key::Settings.storage_key()).unwrap().unwrap();
+    assert!(raw.starts_with(r#"{"v":1,"rev":1,"#), "{raw}");
+
+    store.set(&Key::Settings.storage_key(), "{broken").unwrap();
+    let loaded = storage::load::<Settings>(&store, 77).unwrap();
+    assert_eq!(loaded.value, Settings::default());
+    assert_eq!(
+        store.get("tpa:backup:settings:77").unwrap().as_deref(),
+        Some("{broken")
+    );
+    assert_eq!(
+        store.get("tpa:settings").unwrap().as_deref(),
+        Some("{broken")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_full_local_storage_is_reported_as_quota_exceeded() {
+    clear_local_storage();
+    let store = LocalStore::open().unwrap();
+    // Chromium allows about 5 MB per origin (UTF-16): 3 M characters twice cannot fit.
+    let big = "x".repeat(3_000_000);
+    let first = store.set("tpa:fill-1", &big);
+    let second = store.set("tpa:fill-2", &big);
+    clear_local_storage();
+    assert!(first.is_ok());
+    assert_eq!(second, Err(StoreError::QuotaExceeded));
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_notice_offers_the_raw_text_as_a_download() {
+    let root = container();
+    let notice = Notice {
+        key: Key::Settings,
+        reason: Unreadable::NewerSchema { found: 9, known: 1 },
+        raw: "{\"v\":9}".into(),
+        backup_key: Some("tpa:backup:settings:1".into()),
+    };
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <I18nContextProvider><UnreadableNotice notice on_dismiss=|| () /></I18nContextProvider> }
+    });
+    next_tick().await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("newer version"), "{text}");
+    assert!(text.contains("kept a copy"), "{text}");
+    let link = root
+        .query_selector("a[download]")
+        .unwrap()
+        .expect("a download link");
+    assert!(link.get_attribute("href").unwrap().starts_with("blob:"));
+    assert_eq!(
+        link.get_attribute("download").unwrap(),
+        "think-plan-act-settings-copy.json"
+    );
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn quick_exit_shows_shift_progress_and_links_to_the_stored_destination() {
+    clear_local_storage();
+    let store = LocalStore::open().unwrap();
+    storage::save(
+        &store,
+        &Settings {
+            exit_url: "https://example.org/neutral".into(),
+        },
+        0,
+        1,
+    )
+    .unwrap();
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        view! { <I18nContextProvider>{provide_app_state(); view! { <QuickExit /> }}</I18nContextProvider> }
+    });
+    next_tick().await;
+    let button = root
+        .query_selector("#quick-exit")
+        .unwrap()
+        .expect("the exit button");
+    assert_eq!(
+        button.get_attribute("href").as_deref(),
+        Some("https://example.org/neutral")
+    );
+
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Shift");
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    next_tick().await;
+    let progress = root
+        .query_selector("#quick-exit-progress")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        progress.text_content().unwrap_or_default(),
+        "Shift pressed 1 of 3"
+    );
+
+    // Another key resets the count, so typing capitals never leaves the page.
+    init.set_key("a");
+    let other =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&other).unwrap();
+    next_tick().await;
+    assert_eq!(progress.text_content().unwrap_or_default(), "");
+    drop(handle);
+    clear_local_storage();
+}
