@@ -57,10 +57,8 @@ fn ExitDestinationForm() -> impl IntoView {
         let result = match validate_exit_url(&typed) {
             Err(e) => Outcome::Invalid(e),
             Ok(url) => {
-                let next = Settings {
-                    exit_url: url.clone(),
-                    ..settings.value.get_untracked()
-                };
+                let mut next = settings.value.get_untracked();
+                next.exit_url = url.clone();
                 match settings.save(next) {
                     Ok(()) => {
                         draft.set(url);
