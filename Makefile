@@ -3,6 +3,11 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+# Trunk asks crates.io for a newer version on every run unless told not to.
+export TRUNK_SKIP_VERSION_CHECK := true
+
+# The steps of `make test` depend on each other's order (build before e2e): never run them in parallel.
+.NOTPARALLEL:
 
 .PHONY: setup serve build test test-native test-browser test-e2e lint
 

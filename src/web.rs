@@ -47,6 +47,11 @@ pub fn download_url(text: &str) -> Option<String> {
     web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
 
+/// Frees the memory behind a URL made by [`download_url`].
+pub fn revoke_download_url(url: &str) {
+    let _ = web_sys::Url::revoke_object_url(url);
+}
+
 /// The element the app mounts into, emptied of its loading placeholder.
 pub fn take_mount_point() -> Option<web_sys::HtmlElement> {
     let element = document()?.get_element_by_id("app")?;
@@ -77,4 +82,15 @@ pub fn install_panic_message(message: &'static str) {
             }
         }
     }));
+}
+
+/// Moves keyboard focus to the element with this id (and scrolls it into view).
+pub fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
 }

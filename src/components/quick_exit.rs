@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, use_i18n};
 
-use crate::model::quick_exit::{KeyPress, ShiftTrigger, WINDOW_MS};
+use crate::model::quick_exit::{KeyPress, PRESSES_NEEDED, ShiftTrigger, WINDOW_MS};
 use crate::model::settings::Settings;
 use crate::state::Synced;
 use crate::web::{leave_for, monotonic_ms};
@@ -16,8 +16,8 @@ use crate::web::{leave_for, monotonic_ms};
 pub fn QuickExit() -> impl IntoView {
     let i18n = use_i18n();
     let settings = expect_context::<Synced<Settings>>();
-    let destination = move || settings.value.with(|s| s.exit_url.clone());
-    let leave = move || leave_for(&settings.value.with_untracked(|s| s.exit_url.clone()));
+    let destination = move || settings.value.with(Settings::exit_destination);
+    let leave = move || leave_for(&settings.value.with_untracked(Settings::exit_destination));
 
     let trigger = StoredValue::new(ShiftTrigger::default());
     let progress = RwSignal::new(0usize);
@@ -37,9 +37,14 @@ pub fn QuickExit() -> impl IntoView {
             return;
         }
         progress.set(trigger.with_value(|t| t.progress(now)));
-        // Let the indicator fade once the five seconds have passed.
+        // Let the indicator fade once the five seconds have passed. `try_`: the component may be
+        // gone by then (a new page tree after a change of language), and that must not panic.
         set_timeout(
-            move || progress.set(trigger.with_value(|t| t.progress(monotonic_ms()))),
+            move || {
+                if let Some(count) = trigger.try_with_value(|t| t.progress(monotonic_ms())) {
+                    progress.try_set(count);
+                }
+            },
             Duration::from_millis(WINDOW_MS as u64 + 50),
         );
     });
@@ -62,7 +67,7 @@ pub fn QuickExit() -> impl IntoView {
             <p id="quick-exit-progress" class="quick-exit__progress" aria-live="polite">
                 {move || {
                     let count = progress.get();
-                    (count > 0).then(|| t!(i18n, quick_exit.progress, count))
+                    (count > 0).then(|| t!(i18n, quick_exit.progress, count, needed = || PRESSES_NEEDED))
                 }}
             </p>
         </div>

@@ -7,7 +7,7 @@ use crate::i18n::{t, use_i18n};
 use crate::model::schema::Unreadable;
 use crate::state::{Notice, Notices, StorageAvailable};
 use crate::storage::Key;
-use crate::web::download_url;
+use crate::web::{download_url, revoke_download_url};
 
 #[component]
 pub fn StorageNotices() -> impl IntoView {
@@ -54,6 +54,10 @@ pub fn UnreadableNotice(notice: Notice, on_dismiss: impl Fn() + 'static) -> impl
     };
     let file_name = format!("think-plan-act-{}-copy.json", notice.key.name());
     let href = download_url(&notice.raw);
+    if let Some(url) = href.clone() {
+        // Release the copy held in memory for the link once the notice is gone.
+        on_cleanup(move || revoke_download_url(&url));
+    }
     view! {
         <div class="notice notice--warning">
             <p>{message}</p>

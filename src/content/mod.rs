@@ -18,6 +18,8 @@ pub struct Source {
     pub subtitle: &'static str,
     pub publisher: &'static str,
     pub authors: &'static [&'static str],
+    /// The authors as one phrase in this language ("A and B").
+    pub byline: &'static str,
     pub programme: &'static str,
     pub funder_note: &'static str,
 }
@@ -38,6 +40,12 @@ mod tests {
         assert!(s.title.contains("Engaging young men"));
         assert!(s.publisher.contains("OSCE"));
         assert_eq!(s.authors.len(), 2);
+        for author in s.authors {
+            assert!(
+                s.byline.contains(author),
+                "{author} missing from the byline"
+            );
+        }
         assert!(!s.funder_note.is_empty());
     }
 }

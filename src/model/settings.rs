@@ -26,6 +26,15 @@ impl Default for Settings {
     }
 }
 
+impl Settings {
+    /// Where quick exit goes: the stored address if it is still a valid web address, else the
+    /// default. Checked at the moment of use, so an empty, damaged or hostile stored value
+    /// (`javascript:`) can never stop the exit or run code.
+    pub fn exit_destination(&self) -> String {
+        validate_exit_url(&self.exit_url).unwrap_or_else(|_| DEFAULT_EXIT_URL.to_string())
+    }
+}
+
 impl Versioned for Settings {
     const VERSION: u32 = 1;
 }
@@ -112,6 +121,26 @@ mod tests {
     fn overlong_input_is_refused_not_truncated() {
         let long = format!("https://example.org/{}", "a".repeat(MAX_EXIT_URL_LEN));
         assert_eq!(validate_exit_url(&long), Err(ExitUrlError::TooLong));
+    }
+
+    #[test]
+    fn a_bad_stored_destination_falls_back_to_the_default() {
+        for stored in [
+            "",
+            "   ",
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "not a url",
+        ] {
+            let s = Settings {
+                exit_url: stored.into(),
+            };
+            assert_eq!(s.exit_destination(), DEFAULT_EXIT_URL, "{stored:?}");
+        }
+        let good = Settings {
+            exit_url: " https://example.org/ ".into(),
+        };
+        assert_eq!(good.exit_destination(), "https://example.org/");
     }
 
     #[test]

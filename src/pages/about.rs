@@ -9,7 +9,6 @@ use crate::content::{Lang, source};
 pub fn AboutPage() -> impl IntoView {
     let i18n = use_i18n();
     let guidance = source(Lang::En);
-    let authors = guidance.authors.join(" and ");
     view! {
         <Title text=tr!(about.title) />
         <h1>{tr!(about.heading)}</h1>
@@ -22,7 +21,7 @@ pub fn AboutPage() -> impl IntoView {
                 <p>{guidance.subtitle}</p>
                 <p>{guidance.publisher}</p>
             </blockquote>
-            <p>{t!(i18n, about.source_by, authors = move || authors.clone())}</p>
+            <p>{t!(i18n, about.source_by, authors = || guidance.byline)}</p>
             <p>{guidance.programme}" "{guidance.funder_note}</p>
             <p>{tr!(about.source_note)}</p>
         </section>

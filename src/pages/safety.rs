@@ -87,7 +87,11 @@ fn ExitDestinationForm() -> impl IntoView {
                     aria-describedby="exit-destination-hint"
                     aria-invalid=move || invalid().then_some("true")
                     prop:value=move || draft.get()
-                    on:input=move |ev| draft.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        draft.set(event_target_value(&ev));
+                        // An old "Saved." or error no longer describes what is in the field.
+                        outcome.set(None);
+                    }
                 />
                 <button id="save-exit-destination" type="submit" class="button">{tr!(safety.save)}</button>
             </form>

@@ -117,7 +117,7 @@ pub fn load<T: Stored>(store: &impl Store, now_ms: u64) -> Result<Loaded<T>, Sto
             let backup = backup(store, T::KEY, &raw, now_ms);
             Ok(Loaded {
                 value: T::default(),
-                // Start above the unreadable text's revision if it had one, so a later save wins.
+                // The unreadable text has no revision we can trust; a later save backs it up first.
                 rev: 0,
                 problem: Some(LoadProblem {
                     key: T::KEY,

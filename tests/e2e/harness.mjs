@@ -103,8 +103,9 @@ const NEUTRAL_PAGE = '<!doctype html><title>Neutral</title><p>neutral page</p>';
  * `allowedExternal`: exact origins (e.g. 'https://www.bbc.com') that the test
  * intentionally navigates to; they are answered locally with a neutral page.
  * Every other external request is aborted and recorded.
+ * `colorScheme`: 'light' (default) or 'dark', for prefers-color-scheme.
  */
-export async function newPage(browser, base, { viewport = VIEWPORTS[1], allowedExternal = [] } = {}) {
+export async function newPage(browser, base, { viewport = VIEWPORTS[1], allowedExternal = [], colorScheme = 'light' } = {}) {
   const origin = new URL(base).origin;
   const allowed = new Set(allowedExternal.map((o) => new URL(o).origin));
   const isExternal = (url) => {
@@ -114,7 +115,7 @@ export async function newPage(browser, base, { viewport = VIEWPORTS[1], allowedE
 
   // The app has no service worker today. If one is added, requests it answers
   // bypass context.route: re-check this guard (or use serviceWorkers: 'block').
-  const context = await browser.newContext({ viewport, baseURL: base });
+  const context = await browser.newContext({ viewport, baseURL: base, colorScheme });
   const log = { external: [], allowed, pageErrors: [] };
 
   // The log is fed by the 'request' event, which also sees requests that are

@@ -33,6 +33,20 @@ for (const vp of VIEWPORTS) {
   });
 }
 
+describe('dark mode (prefers-color-scheme: dark)', () => {
+  for (const route of ROUTES) {
+    it(`${route.path} has no axe violations in dark colours`, (t) =>
+      withPage(t, { viewport: VIEWPORTS[0], colorScheme: 'dark' }, async (page) => {
+        await gotoApp(page, route.path);
+        // Proves the dark palette is in force, so the audit really checks dark contrast.
+        const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+        assert.equal(bg, 'rgb(18, 22, 21)', 'the dark background is not applied');
+        await auditA11y(page, `${route.path} in dark mode`);
+        if (route.path === '/' || route.path === '/safety') await screenshot(page, `${route.slug}-dark-360x740`);
+      }));
+  }
+});
+
 describe('navigation', () => {
   it('the main nav reaches every route without reloading the page', (t) =>
     withPage(t, { viewport: VIEWPORTS[1] }, async (page) => {

@@ -120,3 +120,29 @@ describe('two open tabs', () => {
       assert.equal(stored.data.exit_url, 'https://example.org/second');
     }));
 });
+
+describe('blocked storage', () => {
+  it('the app still works in memory and says so', (t) =>
+    withPage(t, { allowedExternal: ['https://example.org'] }, async (page) => {
+      // Some private modes and "block all cookies" settings make localStorage throw.
+      await page.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('The operation is insecure.', 'SecurityError');
+          },
+        });
+      });
+      await gotoApp(page, '/safety');
+      await page.locator('#storage-unavailable').waitFor({ state: 'visible', timeout: 5_000 });
+      assert.match(await page.locator('#storage-unavailable').innerText(), /close this tab/);
+      const dest = 'https://example.org/in-memory';
+      await page.locator('#exit-destination').fill(dest);
+      await page.locator('#save-exit-destination').click();
+      await expectAlert(page, '#storage-error', /blocking storage/);
+      assert.equal(await page.locator('#exit-destination').inputValue(), dest);
+      await auditA11y(page, '/safety with storage blocked');
+      // The choice still works for this tab.
+      await page.locator('#quick-exit').click();
+      await page.waitForURL(dest, { timeout: 5_000 });
+    }));
+});
