@@ -1,6 +1,6 @@
 //! English content, taken from the OSCE guidance (`shared/seeds/004_*.txt`).
 
-use super::Source;
+use super::{Aim, Source, Think, ThinkStep};
 
 pub const SOURCE: Source = Source {
     title: "Engaging young men in the promotion of gender equality",
@@ -10,4 +10,85 @@ pub const SOURCE: Source = Source {
     byline: "Henri Myrttinen and Tynchtykbek Bakytov",
     programme: "Prepared within the OSCE project “WIN for Women and Men”, under the Young Women 4 Peace Initiative: Empowering Central Asian Young Women (YW4P), funded by the European Union.",
     funder_note: "Its content is the sole responsibility of the authors and does not necessarily reflect the views of the European Union and the OSCE.",
+};
+
+/// "Step 1: THINK!" of the guidance. Wording kept; extraction slips fixed (broken lines joined,
+/// footnote marks removed, "in terms what" → "in terms of what", a doubled full stop).
+pub const THINK: Think = Think {
+    context_title: "Your context",
+    context: &[
+        "The perception of gender and gender inequality is continually evolving. Recent years have witnessed the development of programmes and initiatives in Central Asia aimed at narrowing the gender gap.",
+        "Dominant gender norms that favour men’s power, commonly referred to as patriarchal values, do not, however, only privilege men, but also place constraints on them that may reduce their well-being. Having more gender equal relationships with women and feeling less bound to rigid gender-role expectations, for example through men’s greater participation in caregiving, can positively impact men’s mental health, while also promoting equality at home and in society.",
+        "Men can have a crucial role in building a more just society by raising awareness of the negative effects of gender stereotypes and structural inequalities, while also cooperating with women’s rights organizations and movements and being proactive allies. Eventually, gender equality brings benefits not only to women but also to men.",
+    ],
+    why_title: "Why is engaging men crucial for Central Asia?",
+    why: &[
+        "Key challenges include persistent patriarchal gender norms, the impact of labour migration on family structures and male identity, the growing influence of conservative religious discourse, and the limited access of young people – especially boys – to critical, gender-sensitive education.",
+        "At the same time, there are promising initiatives led by civil society, youth groups and international organizations. These efforts aim to engage men and boys as allies for gender equality and include context-specific approaches such as educational programmes, discussion groups, community mobilization and advocacy.",
+    ],
+    exercise_title: "Exercise on Identifying Gender Norms, Roles and Expectations",
+    exercise_intro: "This is a short exercise that you can do yourself and/or with your colleagues or community members to think through what gender norms, roles and expectations exist in your community, and how they affect women and men.",
+    steps: &[
+        ThinkStep {
+            id: "norms",
+            explanation: "Gender roles and expectations influence both men and women. Often, men and women face pressure to conform to rigid gender norms. With gender norms we refer to cultural expectations of what it means to be a ‘real’ or ‘proper’ woman or man in terms of what they are expected to do/not do, how they interact with others, and what qualities they are supposed to have.",
+            question: "What are three different common gender norms that you can identify in your community?",
+        },
+        ThinkStep {
+            id: "men_and_boys",
+            explanation: "For men, expectations of ‘what it means to be a man’ may limit emotional expression, or discourage vulnerability or participation in care-related roles. Men’s internalized gender norms and the influence of friends, family members, neighbours, and others may create pressure on men to act as the dominant partner in a relationship, leading to controlling behaviour and potentially intimate partner violence.",
+            question: "How do dominant gender norms in your community affect men and boys?",
+        },
+        ThinkStep {
+            id: "women_and_girls",
+            explanation: "Patriarchal norms and practices reduce the space available for women to participate fully and on equal terms with men in society, the economy, and politics.",
+            question: "How do dominant gender norms in your community affect women and girls?",
+        },
+        ThinkStep {
+            id: "benefits",
+            explanation: "Engaging men and boys is essential to fostering more balanced, respectful and equal relationships, and to dismantling harmful gender norms. When men actively support gender equality, this contributes to safer communities, improved well-being for persons of all genders and more inclusive institutions.",
+            question: "What benefits could women and men in your community gain from more gender equality?",
+        },
+    ],
+    suggested_norms: &[
+        "A man should be the main provider for the family.",
+        "Caring for children and the home is a woman’s job.",
+        "A real man does not show sadness or ask for help.",
+        "Men make the important decisions in the family.",
+    ],
+    aims_intro: "Before designing your activity, it is worth thinking about what you want to achieve by engaging men: is it, for example, about changing a particular norm or activity (e.g. encouraging participation in child care); is it about getting men to support and/or make space for women in decision-making; or is it about giving men space to discuss their gendered needs and challenges (e.g. pressure to be a provider)? These are not mutually exclusive, but may require different approaches.",
+    aims: &[
+        Aim {
+            id: "awareness",
+            title: "Increase the awareness of your community about the benefits of gender equality",
+            expected: &[
+                "Emphasize that gender equality initiatives promote a strong and united community. Engaging men in promoting equality helps to shape a more transparent and fair environment where every individual feels valued and can contribute to positive changes.",
+                "Highlight the importance of exploring best practices and innovations. Use success stories from various countries, especially from the region, to build an initiative based on sustainable and proven practices.",
+                "Your action should have a long-term objective. Identify a set of specific actions that can help you transform the community and/or its gender norms. For instance, develop long-term partnerships with relevant groups/stakeholders in the community.",
+            ],
+            avoid: "Organize one-off events – change processes take time, so it is important to engage with the community over a longer period of time, not only once.",
+        },
+        Aim {
+            id: "leadership",
+            title: "Encourage young men to take on leadership roles to advocate for gender equality",
+            expected: &[
+                "Emphasize that present-day leadership skills include knowledge and awareness about the role of men in gender equality, as well as proactive engagement to change harmful gender norms and promote women’s equal participation.",
+            ],
+            avoid: "Just make speeches. While vocal public support to gender equality is important, meaningful engagement should go beyond declarative statements and include introspection, action, and role-model behaviours.",
+        },
+        Aim {
+            id: "peers",
+            title: "Expand the group of peers ready to take action for gender equality",
+            expected: &[
+                "Ground prior reflection and discussion on men’s role in achieving gender equality.",
+                "Reflect on your own power and privilege as men and how it has influenced your life and your decisions.",
+                "Clearly state that the group will be a place for difficult conversations, for addressing both personal and institutional practices of men (and sometimes women) that impede gender equality.",
+                "Be aware that men may be at different stages of engagement with gender equality. Encourage them into honest and open dialogues with colleagues about gender equality.",
+                "Encourage discussion on what “patriarchy” means in your community and how it affects everyone, including negative impacts on men as well as women. Emphasize that men have a role to play in ensuring everyone benefits from more gender-equal societies and workplaces.",
+            ],
+            avoid: "Categorize all men as “bad actors”.",
+        },
+    ],
+    privilege_prompt: "Reflect on your own power and privilege as men and how it has influenced your life and your decisions.",
+    levels_note: "Change processes work best when they are mutually reinforcing and address different kinds of needs at different levels. Approaches that seek to understand and address change at various levels are called socio-ecological approaches (Annex 1). You can of course not address all of these issues on your own, but it is worth thinking already at this stage about what other activities and processes could help support your work, and who your allies might be in this respect.",
 };

@@ -4,6 +4,9 @@
 //! live in `locales/<code>.json`. Later issues add `think`, `cards` and `guidance` data to each locale.
 
 pub mod en;
+pub mod think;
+
+pub use think::{Aim, Think, ThinkStep};
 
 /// The languages content exists in. Adding one: a module like `en.rs` and one arm in [`source`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +33,13 @@ pub fn source(lang: Lang) -> &'static Source {
     }
 }
 
+/// The THINK! section in a language.
+pub fn think(lang: Lang) -> &'static Think {
+    match lang {
+        Lang::En => &en::THINK,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +57,89 @@ mod tests {
             );
         }
         assert!(!s.funder_note.is_empty());
+    }
+
+    #[test]
+    fn think_has_the_four_questions_of_the_guidance_in_order() {
+        let t = think(Lang::En);
+        let ids: Vec<_> = t.steps.iter().map(|s| s.id).collect();
+        assert_eq!(
+            ids,
+            ["norms", "men_and_boys", "women_and_girls", "benefits"]
+        );
+        assert!(
+            t.steps[0]
+                .question
+                .contains("three different common gender norms")
+        );
+        assert!(t.steps[1].question.contains("men and boys"));
+        assert!(t.steps[2].question.contains("women and girls"));
+        assert!(t.steps[3].question.contains("benefits"));
+        for step in t.steps {
+            assert!(
+                !step.explanation.is_empty() && step.question.ends_with('?'),
+                "{}",
+                step.id
+            );
+        }
+    }
+
+    #[test]
+    fn think_has_three_aims_each_with_expectations_and_a_caution() {
+        let t = think(Lang::En);
+        assert_eq!(t.aims.len(), 3);
+        for aim in t.aims {
+            assert!(
+                !aim.expected.is_empty() && !aim.avoid.is_empty(),
+                "{}",
+                aim.id
+            );
+        }
+        assert!(t.suggested_norms.len() >= 3);
+        assert!(t.privilege_prompt.contains("power and privilege"));
+    }
+
+    #[test]
+    fn stable_ids_are_unique() {
+        let t = think(Lang::En);
+        let mut ids: Vec<_> = t
+            .steps
+            .iter()
+            .map(|s| s.id)
+            .chain(t.aims.iter().map(|a| a.id))
+            .collect();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+    }
+
+    #[test]
+    fn texts_carry_no_extraction_slips() {
+        let t = think(Lang::En);
+        let mut all: Vec<&str> = vec![
+            t.exercise_intro,
+            t.aims_intro,
+            t.levels_note,
+            t.privilege_prompt,
+        ];
+        all.extend(t.context.iter().chain(t.why).chain(t.suggested_norms));
+        for step in t.steps {
+            all.extend([step.explanation, step.question]);
+        }
+        for aim in t.aims {
+            all.extend(aim.expected.iter().copied().chain([aim.title, aim.avoid]));
+        }
+        for text in all {
+            assert!(
+                !text.contains("..") && !text.contains("  ") && !text.contains('¹'),
+                "{text}"
+            );
+            assert!(
+                !text.contains("<p>") && !text.contains("✓") && !text.contains('\n'),
+                "{text}"
+            );
+            assert_eq!(text.trim(), text);
+        }
     }
 }
