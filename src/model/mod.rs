@@ -1,6 +1,8 @@
 //! Pure logic: the data model and the rules that act on it. No web dependency, so every function
 //! here is unit-tested natively with `cargo test`.
 
+pub mod norms;
 pub mod quick_exit;
 pub mod schema;
 pub mod settings;
+pub mod text;
