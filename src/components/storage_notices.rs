@@ -6,7 +6,7 @@ use crate::i18n::{t, use_i18n};
 
 use crate::model::schema::Unreadable;
 use crate::state::{Notice, Notices, StorageAvailable};
-use crate::storage::Key;
+use crate::storage::{Collection, Key};
 use crate::web::{download_url, revoke_download_url};
 
 #[component]
@@ -24,7 +24,7 @@ pub fn StorageNotices() -> impl IntoView {
             (!all.is_empty()).then(|| view! {
                 <div id="storage-notice" role="alert">
                     {all.into_iter().map(|notice| {
-                        let (key, raw) = (notice.key, notice.raw.clone());
+                        let (key, raw) = (notice.key.clone(), notice.raw.clone());
                         let dismiss = move || notices.0.update(|all| all.retain(|n| !(n.key == key && n.raw == raw)));
                         view! { <UnreadableNotice notice on_dismiss=dismiss /> }
                     }).collect_view()}
@@ -37,8 +37,11 @@ pub fn StorageNotices() -> impl IntoView {
 #[component]
 pub fn UnreadableNotice(notice: Notice, on_dismiss: impl Fn() + 'static) -> impl IntoView {
     let i18n = use_i18n();
-    let what = match notice.key {
+    let what = match &notice.key {
         Key::Settings => tr!(storage.what_settings),
+        Key::Journey => tr!(storage.what_journey),
+        Key::Item(Collection::Answer, _) => tr!(storage.what_answer),
+        Key::Item(Collection::Norms, _) => tr!(storage.what_norms),
     };
     let message = match notice.reason {
         Unreadable::Corrupt(_) => t!(i18n, storage.unreadable_corrupt, what).into_any(),
@@ -52,7 +55,10 @@ pub fn UnreadableNotice(notice: Notice, on_dismiss: impl Fn() + 'static) -> impl
     } else {
         tr!(storage.not_kept).into_any()
     };
-    let file_name = format!("think-plan-act-{}-copy.json", notice.key.name());
+    let file_name = format!(
+        "think-plan-act-{}-copy.json",
+        notice.key.name().replace(':', "-")
+    );
     let href = download_url(&notice.raw);
     if let Some(url) = href.clone() {
         // Release the copy held in memory for the link once the notice is gone.

@@ -1,6 +1,7 @@
 //! Pure logic: the data model and the rules that act on it. No web dependency, so every function
 //! here is unit-tested natively with `cargo test`.
 
+pub mod answer;
 pub mod journey;
 pub mod norms;
 pub mod quick_exit;

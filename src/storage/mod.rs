@@ -12,50 +12,42 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+mod keys;
 mod memory;
 
+pub use keys::{BACKUP_PREFIX, Collection, ItemId, Key, PREFIX};
 pub use memory::MemoryStore;
 
+use crate::model::answer::Answer;
+use crate::model::journey::Journey;
+use crate::model::norms::NormList;
 use crate::model::schema::{Unreadable, Versioned, decode, encode};
 use crate::model::settings::Settings;
 
-/// Every key the app writes starts with this.
-pub const PREFIX: &str = "tpa:";
-/// Copies of unreadable text: `tpa:backup:<key name>:<milliseconds since 1970>`.
-pub const BACKUP_PREFIX: &str = "tpa:backup:";
-
-/// Every stored value the app knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Key {
-    Settings,
-}
-
-impl Key {
-    pub const ALL: &'static [Key] = &[Key::Settings];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Key::Settings => "settings",
-        }
-    }
-
-    pub fn storage_key(self) -> String {
-        format!("{PREFIX}{}", self.name())
-    }
-
-    /// The key behind a raw localStorage key, e.g. from a `storage` event of another tab.
-    pub fn from_storage_key(raw: &str) -> Option<Key> {
-        Key::ALL.iter().copied().find(|k| k.storage_key() == raw)
-    }
-}
-
-/// Ties a stored type to its key, so a value can never be read from or written to the wrong one.
+/// Ties a type to its fixed key, so a value can never be read from or written to the wrong one.
 pub trait Stored: Versioned {
     const KEY: Key;
 }
 
 impl Stored for Settings {
     const KEY: Key = Key::Settings;
+}
+
+impl Stored for Journey {
+    const KEY: Key = Key::Journey;
+}
+
+/// Ties a type to its collection: each item has its own key `tpa:<collection>:<id>`.
+pub trait StoredItem: Versioned {
+    const COLLECTION: Collection;
+}
+
+impl StoredItem for Answer {
+    const COLLECTION: Collection = Collection::Answer;
+}
+
+impl StoredItem for NormList {
+    const COLLECTION: Collection = Collection::Norms;
 }
 
 /// What can go wrong when talking to the browser's storage.
@@ -98,9 +90,26 @@ pub struct Loaded<T> {
     pub problem: Option<LoadProblem>,
 }
 
-/// Loads a value; unreadable text is backed up and reported, never thrown away.
+/// Loads the value of a fixed key; unreadable text is backed up and reported, never thrown away.
 pub fn load<T: Stored>(store: &impl Store, now_ms: u64) -> Result<Loaded<T>, StoreError> {
-    let Some(raw) = store.get(&T::KEY.storage_key())? else {
+    load_at(store, &T::KEY, now_ms)
+}
+
+/// Loads one item of a collection (its default when absent).
+pub fn load_item<T: StoredItem>(
+    store: &impl Store,
+    id: &ItemId,
+    now_ms: u64,
+) -> Result<Loaded<T>, StoreError> {
+    load_at(store, &Key::Item(T::COLLECTION, id.clone()), now_ms)
+}
+
+fn load_at<T: Versioned>(
+    store: &impl Store,
+    key: &Key,
+    now_ms: u64,
+) -> Result<Loaded<T>, StoreError> {
+    let Some(raw) = store.get(&key.storage_key())? else {
         return Ok(Loaded {
             value: T::default(),
             rev: 0,
@@ -114,13 +123,13 @@ pub fn load<T: Stored>(store: &impl Store, now_ms: u64) -> Result<Loaded<T>, Sto
             problem: None,
         }),
         Err(reason) => {
-            let backup = backup(store, T::KEY, &raw, now_ms);
+            let backup = backup(store, key, &raw, now_ms);
             Ok(Loaded {
                 value: T::default(),
                 // The unreadable text has no revision we can trust; a later save backs it up first.
                 rev: 0,
                 problem: Some(LoadProblem {
-                    key: T::KEY,
+                    key: key.clone(),
                     reason,
                     raw,
                     backup,
@@ -149,37 +158,95 @@ impl From<StoreError> for SaveError {
     }
 }
 
-/// Saves a value that was loaded (or last saved) at `base_rev`; returns the new revision.
+/// Saves the value of a fixed key, loaded (or last saved) at `base_rev`; returns the new revision.
 pub fn save<T: Stored>(
     store: &impl Store,
     value: &T,
     base_rev: u64,
     now_ms: u64,
 ) -> Result<u64, SaveError> {
-    let key = T::KEY.storage_key();
-    let new_rev = match store.get(&key)? {
-        None => base_rev + 1,
+    save_at(store, &T::KEY, value, base_rev, now_ms)
+}
+
+/// Saves one item of a collection. Writes that item's key and nothing else.
+pub fn save_item<T: StoredItem>(
+    store: &impl Store,
+    id: &ItemId,
+    value: &T,
+    base_rev: u64,
+    now_ms: u64,
+) -> Result<u64, SaveError> {
+    save_at(
+        store,
+        &Key::Item(T::COLLECTION, id.clone()),
+        value,
+        base_rev,
+        now_ms,
+    )
+}
+
+fn save_at<T: Versioned>(
+    store: &impl Store,
+    key: &Key,
+    value: &T,
+    base_rev: u64,
+    now_ms: u64,
+) -> Result<u64, SaveError> {
+    let storage_key = key.storage_key();
+    let new_rev = match store.get(&storage_key)? {
+        None => base_rev.saturating_add(1),
         Some(raw) => match decode::<T>(&raw) {
             Ok(stored) if stored.rev > base_rev => {
                 return Err(SaveError::Conflict {
                     stored_rev: stored.rev,
                 });
             }
-            Ok(_) => base_rev + 1,
+            Ok(_) => base_rev.saturating_add(1),
             Err(_) => {
-                backup(store, T::KEY, &raw, now_ms).map_err(SaveError::Unbacked)?;
-                base_rev + 1
+                backup(store, key, &raw, now_ms).map_err(SaveError::Unbacked)?;
+                base_rev.saturating_add(1)
             }
         },
     };
     let text = encode(value, new_rev).map_err(SaveError::Encode)?;
-    store.set(&key, &text)?;
+    store.set(&storage_key, &text)?;
     Ok(new_rev)
+}
+
+/// The ids of every stored item of a collection, sorted.
+pub fn list_items(store: &impl Store, collection: Collection) -> Result<Vec<ItemId>, StoreError> {
+    let mut ids: Vec<ItemId> = store
+        .keys()?
+        .iter()
+        .filter_map(|raw| match Key::from_storage_key(raw) {
+            Some(Key::Item(c, id)) if c == collection => Some(id),
+            _ => None,
+        })
+        .collect();
+    ids.sort();
+    Ok(ids)
+}
+
+/// Deletes one item. Text this build cannot read is backed up first, so deleting never destroys
+/// data that might belong to a newer version of the app.
+pub fn remove_item<T: StoredItem>(
+    store: &impl Store,
+    id: &ItemId,
+    now_ms: u64,
+) -> Result<(), StoreError> {
+    let key = Key::Item(T::COLLECTION, id.clone());
+    let storage_key = key.storage_key();
+    if let Some(raw) = store.get(&storage_key)?
+        && decode::<T>(&raw).is_err()
+    {
+        backup(store, &key, &raw, now_ms)?;
+    }
+    store.remove(&storage_key)
 }
 
 /// Keeps a copy of unreadable text. Reuses an identical earlier copy, so reloading a page with
 /// the same bad data does not pile up backups. Returns the backup key.
-pub fn backup(store: &impl Store, key: Key, raw: &str, now_ms: u64) -> Result<String, StoreError> {
+pub fn backup(store: &impl Store, key: &Key, raw: &str, now_ms: u64) -> Result<String, StoreError> {
     let prefix = format!("{BACKUP_PREFIX}{}:", key.name());
     let mut existing: Vec<String> = store
         .keys()?

@@ -31,14 +31,144 @@ fn save_then_load_round_trips_under_the_prefixed_key() {
     assert_eq!(loaded.rev, 1);
 }
 
+fn id(s: &str) -> ItemId {
+    ItemId::new(s).unwrap()
+}
+
 #[test]
 fn every_key_is_prefixed_and_maps_back() {
-    for key in Key::ALL {
-        assert!(key.storage_key().starts_with(PREFIX));
-        assert_eq!(Key::from_storage_key(&key.storage_key()), Some(*key));
+    let mut keys = vec![Key::Settings, Key::Journey];
+    for c in Collection::ALL {
+        keys.push(Key::Item(c, id("1.norms")));
     }
-    assert_eq!(Key::from_storage_key("other:settings"), None);
-    assert_eq!(Key::from_storage_key("tpa:backup:settings:1"), None);
+    for key in keys {
+        assert!(key.storage_key().starts_with(PREFIX));
+        assert_eq!(Key::from_storage_key(&key.storage_key()), Some(key.clone()));
+    }
+    assert_eq!(
+        Key::Item(Collection::Answer, id("2.benefits")).storage_key(),
+        "tpa:answer:2.benefits"
+    );
+    for foreign in [
+        "other:settings",
+        "tpa:backup:settings:1",
+        "tpa:answer:",
+        "tpa:answer:Bad Id",
+        "tpa:nothing:1",
+        "tpa:",
+    ] {
+        assert_eq!(Key::from_storage_key(foreign), None, "{foreign}");
+    }
+}
+
+#[test]
+fn item_ids_are_restricted_to_safe_characters() {
+    for good in ["1.norms", "a", "round-2_x", &"a".repeat(64)] {
+        assert!(ItemId::new(good).is_some(), "{good}");
+    }
+    for bad in ["", "A", "a:b", "a b", "я", &"a".repeat(65), "../x"] {
+        assert!(ItemId::new(bad).is_none(), "{bad}");
+    }
+}
+
+#[test]
+fn saving_one_answer_writes_only_that_answer() {
+    use crate::model::answer::{Answer, answer_id};
+    let store = MemoryStore::new();
+    for q in ["norms", "men_and_boys", "women_and_girls", "benefits"] {
+        let a = Answer {
+            text: format!("about {q}"),
+            updated_at: 1,
+        };
+        save_item(&store, &id(&answer_id(1, q)), &a, 0, 1).unwrap();
+    }
+    let before: Vec<_> = store
+        .keys()
+        .unwrap()
+        .iter()
+        .map(|k| (k.clone(), store.get(k).unwrap()))
+        .collect();
+    let writes = store.writes();
+    let changed = Answer {
+        text: "Нормы 🙂".into(),
+        updated_at: 2,
+    };
+    let rev = save_item(&store, &id("1.benefits"), &changed, 1, 2).unwrap();
+    assert_eq!(rev, 2);
+    assert_eq!(store.writes(), writes + 1, "exactly one key written");
+    for (k, v) in before {
+        if k != "tpa:answer:1.benefits" {
+            assert_eq!(store.get(&k).unwrap(), v, "{k} must be untouched");
+        }
+    }
+    let loaded = load_item::<Answer>(&store, &id("1.benefits"), 3).unwrap();
+    assert_eq!(loaded.value, changed);
+}
+
+#[test]
+fn list_items_finds_one_collection_only() {
+    use crate::model::answer::Answer;
+    use crate::model::norms::NormList;
+    let store = MemoryStore::new();
+    save_item(&store, &id("2.norms"), &Answer::default(), 0, 1).unwrap();
+    save_item(&store, &id("1.norms"), &Answer::default(), 0, 1).unwrap();
+    save_item(&store, &id("1"), &NormList::default(), 0, 1).unwrap();
+    save(&store, &Settings::default(), 0, 1).unwrap();
+    store.set("tpa:backup:answer:3.norms:5", "x").unwrap();
+    assert_eq!(
+        list_items(&store, Collection::Answer).unwrap(),
+        vec![id("1.norms"), id("2.norms")]
+    );
+    assert_eq!(
+        list_items(&store, Collection::Norms).unwrap(),
+        vec![id("1")]
+    );
+}
+
+#[test]
+fn an_unreadable_item_is_backed_up_under_its_own_name() {
+    use crate::model::answer::Answer;
+    let store = MemoryStore::new();
+    store.set("tpa:answer:1.norms", "{half").unwrap();
+    let loaded = load_item::<Answer>(&store, &id("1.norms"), 8).unwrap();
+    assert_eq!(
+        loaded.problem.unwrap().backup.as_deref(),
+        Ok("tpa:backup:answer:1.norms:8")
+    );
+}
+
+#[test]
+fn removing_an_item_keeps_a_copy_of_text_this_build_cannot_read() {
+    use crate::model::answer::Answer;
+    let store = MemoryStore::new();
+    save_item(
+        &store,
+        &id("1.norms"),
+        &Answer {
+            text: "mine".into(),
+            updated_at: 1,
+        },
+        0,
+        1,
+    )
+    .unwrap();
+    remove_item::<Answer>(&store, &id("1.norms"), 2).unwrap();
+    assert_eq!(store.get("tpa:answer:1.norms").unwrap(), None);
+    assert!(
+        backup_keys(&store).unwrap().is_empty(),
+        "a readable item needs no backup"
+    );
+
+    let future = r#"{"v":7,"rev":1,"data":{}}"#;
+    store.set("tpa:answer:1.benefits", future).unwrap();
+    remove_item::<Answer>(&store, &id("1.benefits"), 3).unwrap();
+    assert_eq!(
+        store
+            .get("tpa:backup:answer:1.benefits:3")
+            .unwrap()
+            .as_deref(),
+        Some(future)
+    );
 }
 
 #[test]
@@ -77,8 +207,8 @@ fn reloading_the_same_bad_data_reuses_one_backup() {
 #[test]
 fn different_bad_data_at_the_same_millisecond_gets_its_own_backup() {
     let store = MemoryStore::new();
-    backup(&store, Key::Settings, "one", 5).unwrap();
-    let second = backup(&store, Key::Settings, "two", 5).unwrap();
+    backup(&store, &Key::Settings, "one", 5).unwrap();
+    let second = backup(&store, &Key::Settings, "two", 5).unwrap();
     assert_eq!(second, "tpa:backup:settings:5-1");
     assert_eq!(store.get(&second).unwrap().as_deref(), Some("two"));
 }

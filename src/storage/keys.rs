@@ -1,0 +1,102 @@
+//! The names of everything in localStorage: `tpa:<name>`.
+//!
+//! A fixed key holds one value (`tpa:settings`). A collection holds many small items, one key
+//! each (`tpa:answer:<id>`), so writing one answer rewrites only that answer. Listing a collection
+//! scans the key names (no separate index to keep in step).
+
+/// Every key the app writes starts with this.
+pub const PREFIX: &str = "tpa:";
+/// Copies of unreadable text: `tpa:backup:<key name>:<milliseconds since 1970>`.
+pub const BACKUP_PREFIX: &str = "tpa:backup:";
+
+/// A family of stored items that share a key prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Collection {
+    /// One written answer of the THINK journey (and, later, of other reflections).
+    Answer,
+    /// One list of named gender norms (one per round of the exercise).
+    Norms,
+}
+
+impl Collection {
+    pub const ALL: [Collection; 2] = [Collection::Answer, Collection::Norms];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Collection::Answer => "answer",
+            Collection::Norms => "norms",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Collection> {
+        Collection::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// The id of one item: 1 to 64 of `a-z 0-9 _ . -`. Ids come from the app (content ids, round
+/// numbers), never from what a person types, so a key can always be read back unambiguously.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemId(String);
+
+impl ItemId {
+    pub const MAX_LEN: usize = 64;
+
+    pub fn new(id: &str) -> Option<ItemId> {
+        let ok = !id.is_empty()
+            && id.len() <= Self::MAX_LEN
+            && id
+                .bytes()
+                .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-'));
+        ok.then(|| ItemId(id.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Where one value lives.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Key {
+    Settings,
+    /// The THINK journey's position (step on screen, one page or step by step).
+    Journey,
+    Item(Collection, ItemId),
+}
+
+impl Key {
+    /// The part after the prefix: `settings`, `answer:1.norms`.
+    pub fn name(&self) -> String {
+        match self {
+            Key::Settings => "settings".into(),
+            Key::Journey => "journey".into(),
+            Key::Item(collection, id) => format!("{}:{}", collection.name(), id.as_str()),
+        }
+    }
+
+    pub fn storage_key(&self) -> String {
+        format!("{PREFIX}{}", self.name())
+    }
+
+    /// The key behind a raw localStorage key, e.g. from a `storage` event of another tab.
+    /// Backups and foreign keys give `None`.
+    pub fn from_storage_key(raw: &str) -> Option<Key> {
+        let name = raw.strip_prefix(PREFIX)?;
+        match name {
+            "settings" => Some(Key::Settings),
+            "journey" => Some(Key::Journey),
+            _ => {
+                let (collection, id) = name.split_once(':')?;
+                Some(Key::Item(
+                    Collection::from_name(collection)?,
+                    ItemId::new(id)?,
+                ))
+            }
+        }
+    }
+
+    /// The collection-wide prefix: `tpa:answer:`.
+    pub fn collection_prefix(collection: Collection) -> String {
+        format!("{PREFIX}{}:", collection.name())
+    }
+}
