@@ -2,6 +2,7 @@
 //! here is unit-tested natively with `cargo test`.
 
 pub mod answer;
+pub mod autosave;
 pub mod journey;
 pub mod norms;
 pub mod quick_exit;
