@@ -6,44 +6,20 @@
 
 use leptos::prelude::*;
 
-use crate::model::schema::Unreadable;
 use crate::model::settings::Settings;
 use crate::storage::{self, LoadProblem, SaveError, Stored, browser::LocalStore};
 use crate::web::now_ms;
 
-/// A stored value that could not be read, shown to the person with a way to download it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub key: storage::Key,
-    pub reason: Unreadable,
-    pub raw: String,
-    /// `None` when no backup could be written (the person should download the text).
-    pub backup_key: Option<String>,
-}
-
-impl From<LoadProblem> for Notice {
-    fn from(p: LoadProblem) -> Self {
-        Notice {
-            key: p.key,
-            reason: p.reason,
-            raw: p.raw,
-            backup_key: p.backup.ok(),
-        }
-    }
-}
-
-/// Unreadable-data notices, newest last.
+/// Stored values that could not be read, newest last, each shown with a way to download it.
 #[derive(Clone, Copy)]
-pub struct Notices(pub RwSignal<Vec<Notice>>);
+pub struct Notices(pub RwSignal<Vec<LoadProblem>>);
 
 impl Notices {
-    fn push(&self, notice: Notice) {
+    fn push(&self, problem: LoadProblem) {
+        // Reloading the same unreadable text gives an equal problem (its backup is reused).
         self.0.update(|all| {
-            if !all
-                .iter()
-                .any(|n| n.key == notice.key && n.raw == notice.raw)
-            {
-                all.push(notice);
+            if !all.contains(&problem) {
+                all.push(problem);
             }
         });
     }
@@ -86,7 +62,7 @@ impl<T: Stored + Send + Sync + 'static> Synced<T> {
         match storage::load::<T>(&store, now_ms()) {
             Ok(loaded) => {
                 if let Some(problem) = loaded.problem {
-                    self.notices.push(problem.into());
+                    self.notices.push(problem);
                 }
                 self.value.set(loaded.value);
                 self.rev.set(loaded.rev);

@@ -11,8 +11,8 @@ use think_plan_act::components::storage_notices::UnreadableNotice;
 use think_plan_act::i18n::I18nContextProvider;
 use think_plan_act::model::schema::Unreadable;
 use think_plan_act::model::settings::Settings;
-use think_plan_act::state::{Notice, provide_app_state};
-use think_plan_act::storage::{self, Key, Store, StoreError, browser::LocalStore};
+use think_plan_act::state::provide_app_state;
+use think_plan_act::storage::{self, Key, LoadProblem, Store, StoreError, browser::LocalStore};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -108,14 +108,14 @@ fn a_full_local_storage_is_reported_as_quota_exceeded() {
 #[wasm_bindgen_test]
 async fn unreadable_notice_offers_the_raw_text_as_a_download() {
     let root = container();
-    let notice = Notice {
+    let problem = LoadProblem {
         key: Key::Settings,
         reason: Unreadable::NewerSchema { found: 9, known: 1 },
         raw: "{\"v\":9}".into(),
-        backup_key: Some("tpa:backup:settings:1".into()),
+        backup: Ok("tpa:backup:settings:1".into()),
     };
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <I18nContextProvider><UnreadableNotice notice on_dismiss=|| () /></I18nContextProvider> }
+        view! { <I18nContextProvider><UnreadableNotice problem on_dismiss=|| () /></I18nContextProvider> }
     });
     next_tick().await;
     let text = root.text_content().unwrap_or_default();

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::i18n::{t, use_i18n};
 
 use crate::model::schema::Unreadable;
-use crate::state::{Notice, Notices, StorageAvailable};
-use crate::storage::{Collection, Key};
+use crate::state::{Notices, StorageAvailable};
+use crate::storage::{Collection, Key, LoadProblem};
 use crate::web::{download_url, revoke_download_url};
 
 #[component]
@@ -23,10 +23,10 @@ pub fn StorageNotices() -> impl IntoView {
             let all = notices.0.get();
             (!all.is_empty()).then(|| view! {
                 <div id="storage-notice" role="alert">
-                    {all.into_iter().map(|notice| {
-                        let (key, raw) = (notice.key.clone(), notice.raw.clone());
-                        let dismiss = move || notices.0.update(|all| all.retain(|n| !(n.key == key && n.raw == raw)));
-                        view! { <UnreadableNotice notice on_dismiss=dismiss /> }
+                    {all.into_iter().map(|problem| {
+                        let shown = problem.clone();
+                        let dismiss = move || notices.0.update(|all| all.retain(|p| p != &shown));
+                        view! { <UnreadableNotice problem on_dismiss=dismiss /> }
                     }).collect_view()}
                 </div>
             })
@@ -35,31 +35,31 @@ pub fn StorageNotices() -> impl IntoView {
 }
 
 #[component]
-pub fn UnreadableNotice(notice: Notice, on_dismiss: impl Fn() + 'static) -> impl IntoView {
+pub fn UnreadableNotice(problem: LoadProblem, on_dismiss: impl Fn() + 'static) -> impl IntoView {
     let i18n = use_i18n();
-    let what = match &notice.key {
+    let what = match &problem.key {
         Key::Settings => tr!(storage.what_settings),
         Key::Journey => tr!(storage.what_journey),
         Key::Item(Collection::Answer, _) => tr!(storage.what_answer),
         Key::Item(Collection::Norms, _) => tr!(storage.what_norms),
     };
-    let message = match notice.reason {
+    let message = match problem.reason {
         Unreadable::Corrupt(_) => t!(i18n, storage.unreadable_corrupt, what).into_any(),
         Unreadable::NewerSchema { .. } => t!(i18n, storage.unreadable_newer, what).into_any(),
         Unreadable::MigrationFailed { .. } => {
             t!(i18n, storage.unreadable_migration, what).into_any()
         }
     };
-    let kept = if notice.backup_key.is_some() {
+    let kept = if problem.backup.is_ok() {
         tr!(storage.kept).into_any()
     } else {
         tr!(storage.not_kept).into_any()
     };
     let file_name = format!(
         "think-plan-act-{}-copy.json",
-        notice.key.name().replace(':', "-")
+        problem.key.name().replace(':', "-")
     );
-    let href = download_url(&notice.raw);
+    let href = download_url(&problem.raw);
     if let Some(url) = href.clone() {
         // Release the copy held in memory for the link once the notice is gone.
         on_cleanup(move || revoke_download_url(&url));
