@@ -59,6 +59,14 @@ fi
 grep -q "wasm_bindgen = \"$WB_VERSION\"" Trunk.toml || {
   echo "setup: Trunk.toml [tools] wasm_bindgen must be $WB_VERSION (Cargo.lock)" >&2; exit 1; }
 
+# wasm-split-cli cuts the app's wasm into a first-load module and lazily loaded route chunks
+# (scripts/build-wasm.sh). It must understand the markers of wasm_split_helpers in Cargo.lock.
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about a minute)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
+fi
+
 # Node packages (pinned in package-lock.json): playwright-core, axe-core, binaryen (wasm-opt).
 if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "installing node packages"

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
+    Lazy, LazyRoute,
     components::{Route, Router, Routes},
-    path,
+    lazy_route, path,
 };
 
 use crate::components::shell::Shell;
@@ -49,15 +50,41 @@ fn Routed() -> impl IntoView {
             <Shell>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/think") view=ThinkPage />
-                    <Route path=path!("/cards") view=CardsPage />
-                    <Route path=path!("/present") view=PresentPage />
-                    <Route path=path!("/my-data") view=MyDataPage />
-                    <Route path=path!("/about") view=AboutPage />
-                    <Route path=path!("/safety") view=SafetyPage />
+                    <Route path=path!("/think") view={Lazy::<ThinkRoute>::new()} />
+                    <Route path=path!("/cards") view={Lazy::<CardsRoute>::new()} />
+                    <Route path=path!("/present") view={Lazy::<PresentRoute>::new()} />
+                    <Route path=path!("/my-data") view={Lazy::<MyDataRoute>::new()} />
+                    <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} />
+                    <Route path=path!("/safety") view={Lazy::<SafetyRoute>::new()} />
                 </Routes>
             </Shell>
         </Router>
         }
     }
+}
+
+/// A route whose page is compiled into its own wasm chunk (see scripts/build-wasm.sh), fetched the
+/// first time the page is opened. Only the home page and the shell are in the first load.
+macro_rules! lazy_page {
+    ($($route:ident => $page:ident),* $(,)?) => {$(
+        struct $route;
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+            fn view(_this: Self) -> AnyView {
+                view! { <$page /> }.into_any()
+            }
+        }
+    )*};
+}
+
+lazy_page! {
+    ThinkRoute => ThinkPage,
+    CardsRoute => CardsPage,
+    PresentRoute => PresentPage,
+    MyDataRoute => MyDataPage,
+    AboutRoute => AboutPage,
+    SafetyRoute => SafetyPage,
 }

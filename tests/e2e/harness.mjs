@@ -179,10 +179,13 @@ export async function withPage(t, opts, body) {
   }
 }
 
-/** Wait until the Leptos app has mounted (it sets <html data-app="ready">). */
+/**
+ * Wait until the Leptos app has mounted (it sets <html data-app="ready">) and
+ * the page has its heading: lazy routes render when their wasm chunk arrives.
+ */
 export async function waitForApp(page, timeout = 15_000) {
   await page.waitForFunction(
-    () => document.documentElement.dataset.app === 'ready' && document.querySelector('body #main') !== null,
+    () => document.documentElement.dataset.app === 'ready' && document.querySelector('body #main h1') !== null,
     null,
     { timeout },
   );

@@ -1,18 +1,22 @@
-// First-load size budget: what a phone on a slow link downloads before the
-// app works, measured as brotli (quality 11) like a static host would serve it.
+// Size budgets, measured as brotli (quality 11) like a static host would serve
+// the files. What counts is what the browser really fetches: every request a
+// page makes until it is ready is mapped back to its file in dist/.
+//
+//  - first load: opening the home page (start_url) on a fresh device;
+//  - each lazily loaded route: the extra bytes it fetches when opened after home.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { DIST, requireDist } from './harness.mjs';
+import { DIST, ROUTES, setupE2E, withPage, gotoApp, baseUrl } from './harness.mjs';
 
-/** Brotli-compressed first-load total must stay at or under this. */
-const BUDGET_BYTES = 150 * 1024; // 153600
+/** Brotli-compressed first load (home page) must stay at or under this. */
+const FIRST_LOAD_BUDGET = 150 * 1024; // 153600
+/** What opening one more route may add on top of the first load. */
+const ROUTE_BUDGET = 60 * 1024;
 
-// index.html plus every script, wasm, stylesheet and manifest in dist/'s root.
-// Images, icons and fonts are not part of the first load's critical path.
-const FIRST_LOAD = /^(index\.html|.*\.(js|mjs|wasm|css|webmanifest|json))$/;
+setupE2E();
 
 const brotli = (buf) =>
   zlib.brotliCompressSync(buf, {
@@ -23,28 +27,71 @@ const brotli = (buf) =>
   }).length;
 const gzip = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 
-it(`first-load files are at most ${BUDGET_BYTES} bytes brotli-compressed`, () => {
-  requireDist();
-  const files = readdirSync(DIST, { withFileTypes: true })
-    .filter((e) => e.isFile() && FIRST_LOAD.test(e.name))
-    .map((e) => e.name)
-    .sort();
-  assert.ok(
-    files.some((f) => f.endsWith('.wasm')),
-    `no .wasm file in ${DIST}: not a release build of the app (files: ${files.join(', ')})`,
-  );
+/** The dist/ file a same-origin URL was served from (deep links are index.html). */
+function distFile(url) {
+  const p = decodeURIComponent(new URL(url).pathname);
+  return path.extname(p) ? p.slice(1) : 'index.html';
+}
 
-  const rows = files.map((name) => {
-    const buf = readFileSync(path.join(DIST, name));
-    return { file: name, raw: buf.length, gzip9: gzip(buf), brotli11: brotli(buf) };
+/** Record the dist/ files the page requests from now on. */
+function recordRequests(page) {
+  const files = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).origin === new URL(baseUrl()).origin) files.push(distFile(req.url()));
+  });
+  return files;
+}
+
+function measure(files) {
+  const rows = [...new Set(files)].sort().map((file) => {
+    const buf = readFileSync(path.join(DIST, file));
+    return { file, raw: buf.length, gzip9: gzip(buf), brotli11: brotli(buf) };
   });
   const sum = (k) => rows.reduce((acc, r) => acc + r[k], 0);
-  const total = { file: 'TOTAL', raw: sum('raw'), gzip9: sum('gzip9'), brotli11: sum('brotli11') };
-  console.table([...rows, total]);
-  console.log(`brotli total ${total.brotli11} B of ${BUDGET_BYTES} B budget`);
+  return { rows, total: { file: 'TOTAL', raw: sum('raw'), gzip9: sum('gzip9'), brotli11: sum('brotli11') } };
+}
 
-  assert.ok(
-    total.brotli11 <= BUDGET_BYTES,
-    `first load is ${total.brotli11} B brotli, over the ${BUDGET_BYTES} B budget by ${total.brotli11 - BUDGET_BYTES} B`,
-  );
+// Images (the favicon) are not on the critical path of the first paint or of the app starting.
+const isCritical = (file) => !/\.(svg|png|ico)$/.test(file);
+
+it(`the first load (home page) is at most ${FIRST_LOAD_BUDGET} bytes brotli-compressed`, async (t) => {
+  await withPage(t, async (page) => {
+    const files = recordRequests(page);
+    await gotoApp(page, '/');
+    await page.waitForLoadState('networkidle');
+    const { rows, total } = measure(files.filter(isCritical));
+    console.table([...rows, total]);
+    console.log(`first load: ${total.brotli11} B brotli of the ${FIRST_LOAD_BUDGET} B budget`);
+
+    assert.ok(rows.some((r) => r.file.endsWith('_bg.wasm')), `the app's wasm was not loaded: ${files.join(', ')}`);
+    assert.ok(
+      !rows.some((r) => /\/split_/.test(r.file)),
+      `the home page loaded a lazy route's chunk (code splitting is broken): ${files.join(', ')}`,
+    );
+    assert.ok(
+      total.brotli11 <= FIRST_LOAD_BUDGET,
+      `first load is ${total.brotli11} B brotli, over the ${FIRST_LOAD_BUDGET} B budget by ${total.brotli11 - FIRST_LOAD_BUDGET} B`,
+    );
+  });
+});
+
+it(`opening any other route adds at most ${ROUTE_BUDGET} bytes brotli-compressed`, async (t) => {
+  const report = [];
+  for (const route of ROUTES.filter((r) => r.path !== '/')) {
+    await withPage(t, async (page) => {
+      await gotoApp(page, '/');
+      await page.waitForLoadState('networkidle');
+      const files = recordRequests(page);
+      await page.locator(`nav a[href="${route.path}"]`).first().click();
+      await page.waitForFunction((title) => document.title === title, route.title);
+      await page.waitForLoadState('networkidle');
+      const { total } = measure(files.filter(isCritical));
+      report.push({ route: route.path, files: [...new Set(files)].join(' '), brotli11: total.brotli11 });
+      assert.ok(
+        total.brotli11 <= ROUTE_BUDGET,
+        `${route.path} adds ${total.brotli11} B brotli, over the ${ROUTE_BUDGET} B route budget`,
+      );
+    });
+  }
+  console.table(report);
 });
