@@ -12,7 +12,8 @@ use crate::components::shell::Shell;
 use crate::i18n::*;
 use crate::pages::{
     about::AboutPage, cards::CardsPage, home::HomePage, my_data::MyDataPage,
-    not_found::NotFoundPage, present::PresentPage, safety::SafetyPage, think::ThinkPage,
+    not_found::NotFoundPage, present::PresentPage, reflections::ReflectionsPage,
+    safety::SafetyPage, think::ThinkPage,
 };
 use crate::state::provide_app_state;
 use crate::web;
@@ -53,6 +54,7 @@ fn Routed() -> impl IntoView {
                     <Route path=path!("/think") view={Lazy::<ThinkRoute>::new()} />
                     <Route path=path!("/cards") view={Lazy::<CardsRoute>::new()} />
                     <Route path=path!("/present") view={Lazy::<PresentRoute>::new()} />
+                    <Route path=path!("/reflections") view={Lazy::<ReflectionsRoute>::new()} />
                     <Route path=path!("/my-data") view={Lazy::<MyDataRoute>::new()} />
                     <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} />
                     <Route path=path!("/safety") view={Lazy::<SafetyRoute>::new()} />
@@ -84,6 +86,7 @@ lazy_page! {
     ThinkRoute => ThinkPage,
     CardsRoute => CardsPage,
     PresentRoute => PresentPage,
+    ReflectionsRoute => ReflectionsPage,
     MyDataRoute => MyDataPage,
     AboutRoute => AboutPage,
     SafetyRoute => SafetyPage,

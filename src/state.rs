@@ -7,7 +7,10 @@
 use leptos::prelude::*;
 
 use crate::model::settings::Settings;
-use crate::storage::{self, LoadProblem, SaveError, Stored, browser::LocalStore};
+use crate::storage::{
+    self, Collection, ItemId, LoadProblem, SaveError, StoreError, Stored, StoredItem,
+    browser::LocalStore,
+};
 use crate::web::now_ms;
 
 /// Stored values that could not be read, newest last, each shown with a way to download it.
@@ -44,6 +47,11 @@ impl<T: Send + Sync + 'static> Clone for Synced<T> {
 impl<T: Send + Sync + 'static> Copy for Synced<T> {}
 
 impl<T: Stored + Send + Sync + 'static> Synced<T> {
+    /// Loads the value for a page that needs it (call inside the app's providers).
+    pub fn open() -> Self {
+        Self::new(expect_context::<Notices>())
+    }
+
     fn new(notices: Notices) -> Self {
         let synced = Synced {
             value: RwSignal::new(T::default()),
@@ -95,6 +103,103 @@ impl<T: Stored + Send + Sync + 'static> Synced<T> {
             Err(e) => Err(e),
         }
     }
+}
+
+/// One item of a collection (an answer, a norm list) kept in a signal, with its revision.
+/// Saving writes that item's key only.
+pub struct SyncedItem<T: Send + Sync + 'static> {
+    id: StoredValue<ItemId>,
+    pub value: RwSignal<T>,
+    rev: RwSignal<u64>,
+}
+
+impl<T: Send + Sync + 'static> Clone for SyncedItem<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for SyncedItem<T> {}
+
+impl<T: StoredItem + Clone + Send + Sync + 'static> SyncedItem<T> {
+    /// Loads the item (its default when absent). Unreadable text is backed up and reported.
+    pub fn open(id: ItemId) -> Self {
+        let item = SyncedItem {
+            id: StoredValue::new(id),
+            value: RwSignal::new(T::default()),
+            rev: RwSignal::new(0),
+        };
+        item.reload();
+        item
+    }
+
+    pub fn reload(&self) {
+        let Ok(store) = LocalStore::open() else {
+            return;
+        };
+        let id = self.id.get_value();
+        if let Ok(loaded) = storage::load_item::<T>(&store, &id, now_ms()) {
+            if let Some(problem) = loaded.problem {
+                expect_context::<Notices>().push(problem);
+            }
+            self.value.set(loaded.value);
+            self.rev.set(loaded.rev);
+        }
+    }
+
+    /// Saves a new value; on failure the stored data is unchanged and the caller keeps the text.
+    pub fn save(&self, value: T) -> Result<(), SaveError> {
+        let store = match LocalStore::open() {
+            Ok(store) => store,
+            Err(e) => {
+                self.value.set(value);
+                return Err(SaveError::Store(e));
+            }
+        };
+        let id = self.id.get_value();
+        match storage::save_item(&store, &id, &value, self.rev.get_untracked(), now_ms()) {
+            Ok(rev) => {
+                self.rev.set(rev);
+                self.value.set(value);
+                Ok(())
+            }
+            Err(e @ SaveError::Conflict { .. }) => {
+                // Another tab saved this item: take its revision, so the next save (with the
+                // text still on screen here) is not refused forever.
+                if let Ok(loaded) = storage::load_item::<T>(&store, &id, now_ms()) {
+                    self.rev.set(loaded.rev);
+                }
+                Err(e)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Deletes the stored item (text this build cannot read is backed up first).
+    pub fn remove(&self) -> Result<(), StoreError> {
+        let store = LocalStore::open()?;
+        storage::remove_item::<T>(&store, &self.id.get_value(), now_ms())?;
+        self.rev.set(0);
+        Ok(())
+    }
+}
+
+/// Every stored item of a collection with its value; unreadable ones are reported and skipped.
+pub fn load_collection<T: StoredItem>(collection: Collection) -> Vec<(ItemId, T)> {
+    let Ok(store) = LocalStore::open() else {
+        return Vec::new();
+    };
+    let notices = expect_context::<Notices>();
+    let ids = storage::list_items(&store, collection).unwrap_or_default();
+    ids.into_iter()
+        .filter_map(|id| {
+            let loaded = storage::load_item::<T>(&store, &id, now_ms()).ok()?;
+            if let Some(problem) = loaded.problem {
+                notices.push(problem);
+                return None;
+            }
+            Some((id, loaded.value))
+        })
+        .collect()
 }
 
 /// Loads everything from storage and provides it as context. Call once, inside the i18n provider.

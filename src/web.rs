@@ -94,3 +94,11 @@ pub fn focus_element(id: &str) {
         let _ = element.focus();
     }
 }
+
+/// A date for people, in the language of the interface ("25 Nov 2026").
+pub fn format_date(ms: u64, locale: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    String::from(date.to_locale_date_string(locale, &options))
+}

@@ -70,6 +70,7 @@ fn settings_are_saved_under_the_prefixed_key_and_corrupt_text_is_backed_up() {
         &store,
         &Settings {
             exit_url: "https://example.org/".into(),
+            ..Settings::default()
         },
         0,
         1,
@@ -141,6 +142,7 @@ async fn quick_exit_shows_shift_progress_and_links_to_the_stored_destination() {
         &store,
         &Settings {
             exit_url: "https://example.org/neutral".into(),
+            ..Settings::default()
         },
         0,
         1,

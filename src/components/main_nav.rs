@@ -12,6 +12,7 @@ pub fn MainNav() -> impl IntoView {
                 <li><A href="/think">{tr!(nav.think)}</A></li>
                 <li><A href="/cards">{tr!(nav.cards)}</A></li>
                 <li><A href="/present">{tr!(nav.present)}</A></li>
+                <li><A href="/reflections">{tr!(nav.reflections)}</A></li>
                 <li><A href="/my-data">{tr!(nav.my_data)}</A></li>
                 <li><A href="/about">{tr!(nav.about)}</A></li>
                 <li><A href="/safety">{tr!(nav.safety)}</A></li>

@@ -1,6 +1,11 @@
 //! Shared pieces of the interface.
 
+pub mod answer_field;
+pub mod autosaver;
+pub mod hide_answers;
 pub mod main_nav;
+pub mod norm_rings;
+pub mod norms_editor;
 pub mod quick_exit;
 pub mod save_error;
 pub mod shell;

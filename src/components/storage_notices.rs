@@ -42,6 +42,8 @@ pub fn UnreadableNotice(problem: LoadProblem, on_dismiss: impl Fn() + 'static) -
         Key::Journey => tr!(storage.what_journey),
         Key::Item(Collection::Answer, _) => tr!(storage.what_answer),
         Key::Item(Collection::Norms, _) => tr!(storage.what_norms),
+        Key::Rounds => tr!(storage.what_rounds),
+        Key::Item(Collection::Aims, _) => tr!(storage.what_aims),
     };
     let message = match problem.reason {
         Unreadable::Corrupt(_) => t!(i18n, storage.unreadable_corrupt, what).into_any(),

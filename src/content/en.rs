@@ -56,6 +56,7 @@ pub const THINK: Think = Think {
         "A real man does not show sadness or ask for help.",
         "Men make the important decisions in the family.",
     ],
+    aims_question: "What do you want to achieve by engaging men?",
     aims_intro: "Before designing your activity, it is worth thinking about what you want to achieve by engaging men: is it, for example, about changing a particular norm or activity (e.g. encouraging participation in child care); is it about getting men to support and/or make space for women in decision-making; or is it about giving men space to discuss their gendered needs and challenges (e.g. pressure to be a provider)? These are not mutually exclusive, but may require different approaches.",
     aims: &[
         Aim {

@@ -6,7 +6,7 @@
 pub mod en;
 pub mod think;
 
-pub use think::{Aim, Think, ThinkStep};
+pub use think::{AIMS_ID, Aim, PRIVILEGE_ID, Think, ThinkStep};
 
 /// The languages content exists in. Adding one: a module like `en.rs` and one arm in [`source`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +115,29 @@ mod tests {
     }
 
     #[test]
+    fn every_answer_id_has_its_question_and_is_a_valid_storage_id() {
+        let t = think(Lang::En);
+        let ids = t.question_ids();
+        assert_eq!(
+            ids,
+            [
+                "norms",
+                "men_and_boys",
+                "women_and_girls",
+                "benefits",
+                "aims",
+                "privilege"
+            ]
+        );
+        for id in ids {
+            assert!(t.question_text(id).is_some(), "{id} has no question");
+            let item = crate::model::answer::answer_id(999, id);
+            assert!(crate::storage::ItemId::new(&item).is_some(), "{item}");
+        }
+        assert_eq!(t.question_text("unknown"), None);
+    }
+
+    #[test]
     fn texts_carry_no_extraction_slips() {
         let t = think(Lang::En);
         let mut all: Vec<&str> = vec![
@@ -122,6 +145,7 @@ mod tests {
             t.aims_intro,
             t.levels_note,
             t.privilege_prompt,
+            t.aims_question,
         ];
         all.extend(t.context.iter().chain(t.why).chain(t.suggested_norms));
         for step in t.steps {

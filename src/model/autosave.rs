@@ -48,6 +48,11 @@ impl Autosave {
         self.status = Status::Pending;
     }
 
+    /// Whether anything typed is not saved yet (also after a failed save).
+    pub fn has_unsaved(&self) -> bool {
+        self.first_unsaved_ms.is_some()
+    }
+
     /// Whether to save now (call it from a timer and on every edit).
     pub fn due(&self, now_ms: f64) -> bool {
         match self.first_unsaved_ms {
@@ -98,6 +103,7 @@ mod tests {
         assert!(a.due(1000.0 + PAUSE_MS));
         a.saved(1700.0);
         assert_eq!(a.status(), Status::Saved { at_ms: 1700.0 });
+        assert!(!a.has_unsaved());
         assert!(!a.due(1e9), "nothing left to save");
     }
 
@@ -121,6 +127,7 @@ mod tests {
         a.edited(0.0);
         a.failed();
         assert_eq!(a.status(), Status::Failed);
+        assert!(a.has_unsaved());
         assert!(a.due(PAUSE_MS), "the text is still unsaved");
         a.edited(PAUSE_MS + 10.0);
         assert_eq!(a.status(), Status::Pending);

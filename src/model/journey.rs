@@ -37,6 +37,11 @@ impl Journey {
         }
     }
 
+    /// [`back`](Self::back) with the shape of [`next`](Self::next), so both fit one handler.
+    pub fn back_in(&mut self, _steps: usize) -> bool {
+        self.back()
+    }
+
     /// Goes one step back; false (and no change) on the first step.
     pub fn back(&mut self) -> bool {
         if self.step > 0 {

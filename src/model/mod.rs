@@ -1,11 +1,14 @@
 //! Pure logic: the data model and the rules that act on it. No web dependency, so every function
 //! here is unit-tested natively with `cargo test`.
 
+pub mod aims;
 pub mod answer;
 pub mod autosave;
 pub mod journey;
 pub mod norms;
 pub mod quick_exit;
+pub mod reflections;
+pub mod rounds;
 pub mod schema;
 pub mod settings;
 pub mod text;

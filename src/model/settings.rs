@@ -16,12 +16,15 @@ pub const MAX_EXIT_URL_LEN: usize = 2000;
 pub struct Settings {
     /// Where quick exit sends the person.
     pub exit_url: String,
+    /// Blur answer text on screen (against people looking over a shoulder).
+    pub hide_answers: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
             exit_url: DEFAULT_EXIT_URL.to_string(),
+            hide_answers: false,
         }
     }
 }
@@ -134,11 +137,13 @@ mod tests {
         ] {
             let s = Settings {
                 exit_url: stored.into(),
+                ..Settings::default()
             };
             assert_eq!(s.exit_destination(), DEFAULT_EXIT_URL, "{stored:?}");
         }
         let good = Settings {
             exit_url: " https://example.org/ ".into(),
+            ..Settings::default()
         };
         assert_eq!(good.exit_destination(), "https://example.org/");
     }
@@ -147,5 +152,14 @@ mod tests {
     fn missing_fields_fall_back_to_defaults() {
         let s: Settings = serde_json::from_str("{}").unwrap();
         assert_eq!(s, Settings::default());
+    }
+
+    #[test]
+    fn settings_saved_by_the_foundation_still_load() {
+        // Version 1 as the foundation wrote it, before `hide_answers` existed.
+        let raw = r#"{"v":1,"rev":3,"data":{"exit_url":"https://example.org/"}}"#;
+        let s = crate::model::schema::decode::<Settings>(raw).unwrap().data;
+        assert_eq!(s.exit_url, "https://example.org/");
+        assert!(!s.hide_answers);
     }
 }

@@ -6,5 +6,6 @@ pub mod home;
 pub mod my_data;
 pub mod not_found;
 pub mod present;
+pub mod reflections;
 pub mod safety;
 pub mod think;

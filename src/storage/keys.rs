@@ -16,15 +16,18 @@ pub enum Collection {
     Answer,
     /// One list of named gender norms (one per round of the exercise).
     Norms,
+    /// The aims a person chose in one round ("What do you want to achieve?").
+    Aims,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 2] = [Collection::Answer, Collection::Norms];
+    pub const ALL: [Collection; 3] = [Collection::Answer, Collection::Norms, Collection::Aims];
 
     pub fn name(self) -> &'static str {
         match self {
             Collection::Answer => "answer",
             Collection::Norms => "norms",
+            Collection::Aims => "aims",
         }
     }
 
@@ -61,6 +64,8 @@ pub enum Key {
     Settings,
     /// The THINK journey's position (step on screen, one page or step by step).
     Journey,
+    /// The THINK exercise's rounds (which one is current, when each began).
+    Rounds,
     Item(Collection, ItemId),
 }
 
@@ -70,6 +75,7 @@ impl Key {
         match self {
             Key::Settings => "settings".into(),
             Key::Journey => "journey".into(),
+            Key::Rounds => "rounds".into(),
             Key::Item(collection, id) => format!("{}:{}", collection.name(), id.as_str()),
         }
     }
@@ -85,6 +91,7 @@ impl Key {
         match name {
             "settings" => Some(Key::Settings),
             "journey" => Some(Key::Journey),
+            "rounds" => Some(Key::Rounds),
             _ => {
                 let (collection, id) = name.split_once(':')?;
                 Some(Key::Item(

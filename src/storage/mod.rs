@@ -18,9 +18,11 @@ mod memory;
 pub use keys::{BACKUP_PREFIX, Collection, ItemId, Key, PREFIX};
 pub use memory::MemoryStore;
 
+use crate::model::aims::AimChoice;
 use crate::model::answer::Answer;
 use crate::model::journey::Journey;
 use crate::model::norms::NormList;
+use crate::model::rounds::Rounds;
 use crate::model::schema::{Unreadable, Versioned, decode, encode};
 use crate::model::settings::Settings;
 
@@ -37,6 +39,10 @@ impl Stored for Journey {
     const KEY: Key = Key::Journey;
 }
 
+impl Stored for Rounds {
+    const KEY: Key = Key::Rounds;
+}
+
 /// Ties a type to its collection: each item has its own key `tpa:<collection>:<id>`.
 pub trait StoredItem: Versioned {
     const COLLECTION: Collection;
@@ -48,6 +54,10 @@ impl StoredItem for Answer {
 
 impl StoredItem for NormList {
     const COLLECTION: Collection = Collection::Norms;
+}
+
+impl StoredItem for AimChoice {
+    const COLLECTION: Collection = Collection::Aims;
 }
 
 /// What can go wrong when talking to the browser's storage.

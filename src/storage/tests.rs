@@ -4,6 +4,7 @@ use crate::model::settings::DEFAULT_EXIT_URL;
 fn settings(url: &str) -> Settings {
     Settings {
         exit_url: url.into(),
+        ..Settings::default()
     }
 }
 
@@ -24,7 +25,7 @@ fn save_then_load_round_trips_under_the_prefixed_key() {
     let raw = store.get("tpa:settings").unwrap().unwrap();
     assert_eq!(
         raw,
-        r#"{"v":1,"rev":1,"data":{"exit_url":"https://example.org/"}}"#
+        r#"{"v":1,"rev":1,"data":{"exit_url":"https://example.org/","hide_answers":false}}"#
     );
     let loaded = load::<Settings>(&store, 2).unwrap();
     assert_eq!(loaded.value.exit_url, "https://example.org/");

@@ -31,6 +31,7 @@ export const ROUTES = [
   { path: '/think', slug: 'think', title: `Think${SUFFIX}` },
   { path: '/cards', slug: 'cards', title: `Scenario cards${SUFFIX}` },
   { path: '/present', slug: 'present', title: `Present${SUFFIX}` },
+  { path: '/reflections', slug: 'reflections', title: `My reflections${SUFFIX}` },
   { path: '/my-data', slug: 'my-data', title: `My data${SUFFIX}` },
   { path: '/about', slug: 'about', title: `About${SUFFIX}` },
   { path: '/safety', slug: 'safety', title: `Safety${SUFFIX}` },

@@ -1,0 +1,83 @@
+//! One written answer: a labelled text area that saves itself as the person types.
+
+use leptos::prelude::*;
+
+use crate::components::autosaver::Autosaver;
+use crate::components::save_error::SaveErrorMessage;
+use crate::i18n::{t, use_i18n};
+use crate::model::answer::{Answer, answer_id};
+use crate::model::autosave::Status;
+use crate::model::text::{MAX_TEXT_CHARS, TextError, check_text};
+use crate::state::SyncedItem;
+use crate::storage::ItemId;
+use crate::web::now_ms;
+
+/// The answer to `question` in `round`. An emptied answer is deleted rather than stored empty;
+/// text over the limit stays on screen with a message and is not saved (never cut).
+#[component]
+pub fn AnswerField(round: u32, question: &'static str, label: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(id) = ItemId::new(&answer_id(round, question)) else {
+        return ().into_any();
+    };
+    let item = SyncedItem::<Answer>::open(id);
+    let draft = RwSignal::new(item.value.get_untracked().text);
+    let too_long = RwSignal::new(None::<usize>);
+
+    let saver = Autosaver::new(move || {
+        let text = draft.get_untracked();
+        if text.is_empty() {
+            item.remove().map_err(Into::into)
+        } else {
+            item.save(Answer {
+                text,
+                updated_at: now_ms(),
+            })
+        }
+    });
+
+    let on_input = move |event| {
+        let text = event_target_value(&event);
+        let check = check_text(&text);
+        draft.set(text);
+        match check {
+            Ok(()) => {
+                too_long.set(None);
+                saver.edited();
+            }
+            Err(TextError::TooLong { chars, .. }) => too_long.set(Some(chars)),
+        }
+    };
+
+    let field_id = format!("answer-{round}-{question}");
+    let status_id = format!("{field_id}-status");
+    let status = move || match (too_long.get(), saver.status()) {
+        (Some(_), _) => "",
+        (None, Status::Pending) => tr!(answer.saving),
+        (None, Status::Saved { .. }) => tr!(answer.saved),
+        (None, Status::Failed) => tr!(answer.not_saved),
+        (None, Status::Idle) => "",
+    };
+    view! {
+        <div class="answer">
+            <label class="answer__label" for=field_id.clone()>{label}</label>
+            <textarea
+                id=field_id
+                class="answer-text"
+                rows="5"
+                aria-describedby=status_id.clone()
+                prop:value=move || draft.get()
+                on:input=on_input
+                on:blur=move |_| saver.flush()
+            ></textarea>
+            <p class="answer__status" id=status_id>{status}</p>
+            {move || too_long.get().map(|chars| view! {
+                <p class="message message--error" role="alert">
+                    {t!(i18n, answer.too_long, chars = move || chars, max = || MAX_TEXT_CHARS)}
+                </p>
+            })}
+            {move || saver.error.get().map(|error| view! { <SaveErrorMessage error /> })}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,100 @@
+//! Saving as a person types: the timing rules of `model::autosave` driven by browser timers,
+//! plus a save at once when the field loses focus or the page is hidden or closed.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::model::autosave::{Autosave, Status};
+use crate::storage::SaveError;
+use crate::web::monotonic_ms;
+
+type SaveFn = Box<dyn Fn() -> Result<(), SaveError> + Send + Sync>;
+
+/// Handle to one field's (or one form's) autosave. Copy it into event handlers.
+#[derive(Clone, Copy)]
+pub struct Autosaver {
+    timing: RwSignal<Autosave>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    save: StoredValue<SaveFn>,
+    /// The last save's error, shown next to the field until a save succeeds.
+    pub error: RwSignal<Option<SaveError>>,
+}
+
+impl Autosaver {
+    /// `save` writes the current text; it is called after a pause in typing and on `flush`.
+    pub fn new(save: impl Fn() -> Result<(), SaveError> + Send + Sync + 'static) -> Self {
+        let saver = Autosaver {
+            timing: RwSignal::new(Autosave::default()),
+            timer: StoredValue::new(None),
+            save: StoredValue::new(Box::new(save)),
+            error: RwSignal::new(None),
+        };
+        // Closing the tab, switching app on a phone, or going to another site: save now.
+        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| saver.flush());
+        let closed = window_event_listener(leptos::ev::pagehide, move |_| saver.flush());
+        on_cleanup(move || {
+            hidden.remove();
+            closed.remove();
+        });
+        saver
+    }
+
+    pub fn status(&self) -> Status {
+        self.timing.get().status()
+    }
+
+    /// The person changed the text: save after the pause (or sooner if they have typed for long).
+    pub fn edited(&self) {
+        let now = monotonic_ms();
+        self.timing.update(|t| t.edited(now));
+        self.cancel_timer();
+        let wait = self
+            .timing
+            .with_untracked(|t| t.wait_ms(now))
+            .unwrap_or(0.0);
+        let saver = *self;
+        let handle = set_timeout_with_handle(
+            move || saver.save_if_due(),
+            Duration::from_millis(wait.max(0.0) as u64),
+        )
+        .ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Saves now if anything is unsaved (blur, page hidden).
+    pub fn flush(&self) {
+        if self.timing.with_untracked(|t| t.has_unsaved()) {
+            self.cancel_timer();
+            self.run_save();
+        }
+    }
+
+    fn save_if_due(&self) {
+        if self.timing.with_untracked(|t| t.due(monotonic_ms())) {
+            self.run_save();
+        }
+    }
+
+    fn run_save(&self) {
+        let result = self.save.with_value(|save| save());
+        let now = monotonic_ms();
+        match result {
+            Ok(()) => {
+                self.timing.update(|t| t.saved(now));
+                self.error.set(None);
+            }
+            Err(e) => {
+                self.timing.update(|t| t.failed());
+                self.error.set(Some(e));
+            }
+        }
+    }
+
+    fn cancel_timer(&self) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        self.timer.set_value(None);
+    }
+}

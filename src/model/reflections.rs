@@ -1,0 +1,134 @@
+//! "My reflections": everything written, grouped by round, and two rounds side by side.
+
+use super::answer::Answer;
+
+/// One stored answer with the round and question its id names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub round: u32,
+    pub question: String,
+    pub answer: Answer,
+}
+
+/// Splits an answer id `<round>.<question>`; ids of another shape give `None`.
+pub fn parse_answer_id(id: &str) -> Option<(u32, &str)> {
+    let (round, question) = id.split_once('.')?;
+    let round: u32 = round.parse().ok().filter(|r| *r > 0)?;
+    (!question.is_empty()).then_some((round, question))
+}
+
+/// Orders entries for display: newest round first, questions in the order given (unknown
+/// questions last, by id).
+pub fn sort_entries(entries: &mut [Entry], question_order: &[&str]) {
+    let rank = |q: &str| {
+        question_order
+            .iter()
+            .position(|o| *o == q)
+            .unwrap_or(usize::MAX)
+    };
+    entries.sort_by(|a, b| {
+        b.round
+            .cmp(&a.round)
+            .then(rank(&a.question).cmp(&rank(&b.question)))
+            .then(a.question.cmp(&b.question))
+    });
+}
+
+/// One question of a comparison: what was written in each of the two rounds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compared<'a> {
+    pub question: &'a str,
+    pub left: Option<&'a Answer>,
+    pub right: Option<&'a Answer>,
+}
+
+/// The questions answered in round `left` or `right`, in the given order, each with both answers.
+pub fn compare<'a>(
+    entries: &'a [Entry],
+    question_order: &[&'a str],
+    left: u32,
+    right: u32,
+) -> Vec<Compared<'a>> {
+    let find = |round: u32, q: &str| {
+        entries
+            .iter()
+            .find(|e| e.round == round && e.question == q)
+            .map(|e| &e.answer)
+    };
+    question_order
+        .iter()
+        .map(|q| Compared {
+            question: q,
+            left: find(left, q),
+            right: find(right, q),
+        })
+        .filter(|c| c.left.is_some() || c.right.is_some())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(round: u32, question: &str, text: &str) -> Entry {
+        Entry {
+            round,
+            question: question.into(),
+            answer: Answer {
+                text: text.into(),
+                updated_at: round as u64,
+            },
+        }
+    }
+
+    #[test]
+    fn ids_are_parsed_strictly() {
+        assert_eq!(parse_answer_id("1.norms"), Some((1, "norms")));
+        assert_eq!(
+            parse_answer_id("12.men_and_boys"),
+            Some((12, "men_and_boys"))
+        );
+        assert_eq!(parse_answer_id("0.norms"), None);
+        assert_eq!(parse_answer_id("x.norms"), None);
+        assert_eq!(parse_answer_id("1."), None);
+        assert_eq!(parse_answer_id("norms"), None);
+    }
+
+    #[test]
+    fn entries_sort_newest_round_first_then_in_question_order() {
+        let mut e = vec![
+            entry(1, "benefits", "a"),
+            entry(2, "zzz_unknown", "b"),
+            entry(1, "norms", "c"),
+            entry(2, "norms", "d"),
+        ];
+        sort_entries(&mut e, &["norms", "benefits"]);
+        let order: Vec<_> = e.iter().map(|e| (e.round, e.question.as_str())).collect();
+        assert_eq!(
+            order,
+            vec![
+                (2, "norms"),
+                (2, "zzz_unknown"),
+                (1, "norms"),
+                (1, "benefits")
+            ]
+        );
+    }
+
+    #[test]
+    fn comparing_two_rounds_pairs_answers_by_question() {
+        let e = vec![
+            entry(1, "norms", "old"),
+            entry(2, "norms", "new"),
+            entry(1, "benefits", "only old"),
+            entry(3, "benefits", "other round"),
+        ];
+        let c = compare(&e, &["norms", "men_and_boys", "benefits"], 1, 2);
+        assert_eq!(c.len(), 2, "unanswered questions are left out");
+        assert_eq!(c[0].question, "norms");
+        assert_eq!(c[0].left.map(|a| a.text.as_str()), Some("old"));
+        assert_eq!(c[0].right.map(|a| a.text.as_str()), Some("new"));
+        assert_eq!(c[1].question, "benefits");
+        assert_eq!(c[1].right, None);
+    }
+}

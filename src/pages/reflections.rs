@@ -1,0 +1,287 @@
+//! My reflections: everything written in THINK, round by round, to edit or delete one by one;
+//! starting a new round (earlier answers are kept); two rounds side by side.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::answer_field::AnswerField;
+use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};
+use crate::components::save_error::SaveErrorMessage;
+use crate::content::{Lang, think};
+use crate::i18n::{t, use_i18n};
+use crate::model::answer::Answer;
+use crate::model::norms::NormList;
+use crate::model::reflections::{Entry, compare, parse_answer_id, sort_entries};
+use crate::model::rounds::Rounds;
+use crate::state::{Synced, SyncedItem, load_collection};
+use crate::storage::{Collection, ItemId, SaveError};
+use crate::web::{format_date, now_ms};
+
+/// Every stored THINK answer, newest round first, in the journey's order.
+fn load_entries() -> Vec<Entry> {
+    let order = think(Lang::En).question_ids();
+    let mut entries: Vec<Entry> = load_collection::<Answer>(Collection::Answer)
+        .into_iter()
+        .filter_map(|(id, answer)| {
+            let (round, question) = parse_answer_id(id.as_str())?;
+            Some(Entry {
+                round,
+                question: question.to_string(),
+                answer,
+            })
+        })
+        .collect();
+    sort_entries(&mut entries, &order);
+    entries
+}
+
+#[component]
+pub fn ReflectionsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let rounds = Synced::<Rounds>::open();
+    let entries = load_entries();
+    let norm_lists = load_collection::<NormList>(Collection::Norms);
+    let nothing_yet =
+        entries.is_empty() && norm_lists.iter().all(|(_, l)| l.named().next().is_none());
+
+    let sections = move || {
+        rounds
+            .value
+            .get()
+            .newest_first()
+            .into_iter()
+            .map(|round| {
+                let answers: Vec<Entry> = entries
+                    .iter()
+                    .filter(|e| e.round == round)
+                    .cloned()
+                    .collect();
+                let norms: Vec<String> = norm_lists
+                    .iter()
+                    .filter(|(id, _)| id.as_str() == round.to_string())
+                    .flat_map(|(_, l)| l.named().map(|n| n.text.clone()).collect::<Vec<_>>())
+                    .collect();
+                let current = round == rounds.value.get_untracked().current.max(1);
+                view! { <RoundSection round current answers norms /> }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <Title text=tr!(reflections.title) />
+        <h1>{tr!(reflections.heading)}</h1>
+        <p class="lead">{tr!(reflections.intro)}</p>
+        <div class="toolbar"><HideAnswersToggle /></div>
+        {nothing_yet.then(|| view! {
+            <p class="message">{tr!(reflections.empty)}" "<a href="/think">{tr!(reflections.go_think)}</a></p>
+        })}
+        <div class="answers" class:answers-hidden=move || answers_hidden().get()>
+            {sections}
+            <Compare rounds />
+        </div>
+        <NewRound rounds />
+        <p class="hint">{move || t!(i18n, reflections.round_count, n = move || rounds.value.get().current.max(1))}</p>
+    }
+}
+
+#[component]
+fn RoundSection(
+    round: u32,
+    current: bool,
+    answers: Vec<Entry>,
+    norms: Vec<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let content = think(Lang::En);
+    let heading = format!("round-{round}");
+    let empty = answers.is_empty() && norms.is_empty();
+    view! {
+        <section class="round" aria-labelledby=heading.clone()>
+            <h2 id=heading.clone()>
+                {t!(i18n, think.round_n, n = move || round)}
+                {current.then(|| view! { " " <span class="badge">{tr!(reflections.current)}</span> })}
+            </h2>
+            {empty.then(|| view! { <p class="hint">{tr!(reflections.round_empty)}</p> })}
+            {(!norms.is_empty()).then(|| view! {
+                <h3>{tr!(reflections.norms_heading)}</h3>
+                <ol class="answer-text">{norms.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
+                <p class="hint">{tr!(reflections.norms_edit)}" "<a href="/think">{tr!(reflections.go_think)}</a></p>
+            })}
+            {answers.into_iter().map(|entry| {
+                let label = content.question_text(&entry.question).unwrap_or("");
+                view! { <ReflectionEntry entry label /> }
+            }).collect_view()}
+        </section>
+    }
+}
+
+/// One answer: editable in place, with its date and a delete button that can be undone.
+#[component]
+fn ReflectionEntry(entry: Entry, label: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(id) = ItemId::new(&format!("{}.{}", entry.round, entry.question)) else {
+        return ().into_any();
+    };
+    let question: &'static str = think(Lang::En)
+        .question_ids()
+        .into_iter()
+        .find(|q| *q == entry.question)
+        .unwrap_or("");
+    let item = SyncedItem::<Answer>::open(id);
+    let deleted = RwSignal::new(None::<Answer>);
+    let error = RwSignal::new(None::<SaveError>);
+    let locale = leptos_i18n::Locale::as_str(i18n.get_locale_untracked());
+    let date = format_date(entry.answer.updated_at, locale);
+    let round = entry.round;
+
+    let delete = move |_| {
+        let kept = item.value.get_untracked();
+        match item.remove() {
+            Ok(()) => {
+                deleted.set(Some(kept));
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e.into())),
+        }
+    };
+    let undo = move |_| {
+        if let Some(answer) = deleted.get_untracked() {
+            match item.save(Answer {
+                updated_at: now_ms(),
+                ..answer
+            }) {
+                Ok(()) => deleted.set(None),
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    };
+    view! {
+        <article class="entry">
+            {move || match deleted.get() {
+                Some(_) => view! {
+                    <p class="message" role="status">
+                        {tr!(reflections.deleted)}" "
+                        <button type="button" class="link-button" on:click=undo>{tr!(norms.undo)}</button>
+                    </p>
+                }.into_any(),
+                None => view! {
+                    <AnswerField round question label />
+                    <p class="entry__meta">
+                        {t!(i18n, reflections.changed_on, date = date.clone())}" "
+                        <button type="button" class="button button--quiet" on:click=delete>{tr!(reflections.delete)}</button>
+                    </p>
+                }.into_any(),
+            }}
+            {move || error.get().map(|error| view! { <SaveErrorMessage error /> })}
+        </article>
+    }
+    .into_any()
+}
+
+/// Two rounds side by side, question by question.
+#[component]
+fn Compare(rounds: Synced<Rounds>) -> impl IntoView {
+    let current = move || rounds.value.get().current.max(1);
+    let left = RwSignal::new(current().saturating_sub(1).max(1));
+    let right = RwSignal::new(current());
+    let content = think(Lang::En);
+    let select = |id: &'static str, label: &'static str, value: RwSignal<u32>| {
+        let options = move || {
+            rounds.value.get().newest_first().into_iter().map(|r| {
+                view! { <option value=r.to_string() selected=move || value.get() == r>{r}</option> }
+            }).collect_view()
+        };
+        view! {
+            <label for=id>{label}</label>
+            <select id=id on:change=move |e| {
+                if let Ok(r) = event_target_value(&e).parse() {
+                    value.set(r);
+                }
+            }>{options}</select>
+        }
+    };
+    let rows = move || {
+        // Read again, so answers edited on this page show up.
+        let entries = load_entries();
+        let order = content.question_ids();
+        let (l, r) = (left.get(), right.get());
+        let rows: Vec<_> = compare(&entries, &order, l, r)
+            .into_iter()
+            .map(|c| {
+                let text = |a: Option<&Answer>| {
+                    a.map(|a| a.text.clone())
+                        .unwrap_or_else(|| tr!(reflections.no_answer).to_string())
+                };
+                view! {
+                    <div class="compare__row">
+                        <h3>{content.question_text(c.question).unwrap_or("")}</h3>
+                        <div class="compare__cols">
+                            <p class="answer-text">{text(c.left)}</p>
+                            <p class="answer-text">{text(c.right)}</p>
+                        </div>
+                    </div>
+                }
+            })
+            .collect::<Vec<_>>();
+        if rows.is_empty() {
+            view! { <p class="hint">{tr!(reflections.compare_empty)}</p> }.into_any()
+        } else {
+            rows.collect_view().into_any()
+        }
+    };
+    view! {
+        <section class="compare" aria-labelledby="compare-heading" hidden=move || current() < 2>
+            <h2 id="compare-heading">{tr!(reflections.compare_heading)}</h2>
+            <div class="compare__pick">
+                {select("compare-left", tr!(reflections.compare_left), left)}
+                {select("compare-right", tr!(reflections.compare_right), right)}
+            </div>
+            {rows}
+        </section>
+    }
+}
+
+/// "Start a new round", with a second step so a slip of the finger changes nothing.
+#[component]
+fn NewRound(rounds: Synced<Rounds>) -> impl IntoView {
+    let i18n = use_i18n();
+    let asking = RwSignal::new(false);
+    let started = RwSignal::new(None::<u32>);
+    let error = RwSignal::new(None::<SaveError>);
+    let start = move |_| {
+        let mut next = rounds.value.get_untracked();
+        let round = next.start_new(now_ms());
+        match rounds.save(next) {
+            Ok(()) => {
+                started.set(Some(round));
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+        asking.set(false);
+    };
+    view! {
+        <section class="new-round" aria-labelledby="new-round-heading">
+            <h2 id="new-round-heading">{tr!(reflections.new_round_heading)}</h2>
+            <p>{tr!(reflections.new_round_text)}</p>
+            {move || if asking.get() {
+                view! {
+                    <p>
+                        <button type="button" class="button" on:click=start>{tr!(reflections.new_round_confirm)}</button>" "
+                        <button type="button" class="button button--quiet" on:click=move |_| asking.set(false)>{tr!(reflections.cancel)}</button>
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <p><button type="button" class="button" on:click=move |_| asking.set(true)>{tr!(reflections.new_round)}</button></p>
+                }.into_any()
+            }}
+            {move || started.get().map(|round| view! {
+                <p class="message message--ok" role="status">
+                    {t!(i18n, reflections.new_round_done, n = move || round)}" "<a href="/think">{tr!(reflections.go_think)}</a>
+                </p>
+            })}
+            {move || error.get().map(|error| view! { <SaveErrorMessage error /> })}
+        </section>
+    }
+}

@@ -1,0 +1,266 @@
+// THINK: the exercise journey, structured norms with the rings picture, autosave, limits,
+// hiding answers, My reflections (edit, delete, undo), rounds and their comparison.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { VIEWPORTS, auditA11y, gotoApp, screenshot, setupE2E, waitForApp, withPage } from './harness.mjs';
+
+setupE2E();
+
+const PHONE = VIEWPORTS[0];
+const QUESTIONS = ['men_and_boys', 'women_and_girls', 'benefits'];
+
+const dumpStorage = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+const stored = async (page, key) => {
+  const raw = await page.evaluate((k) => localStorage.getItem(k), key);
+  return raw === null ? null : JSON.parse(raw);
+};
+
+/** Type into an answer and wait until the quiet indicator says it is saved. */
+async function answer(page, round, question, text) {
+  await page.fill(`#answer-${round}-${question}`, text);
+  await page.locator(`#answer-${round}-${question}-status`).filter({ hasText: 'Saved on this device' }).waitFor();
+}
+
+async function reload(page) {
+  await page.reload();
+  await waitForApp(page);
+}
+
+describe('THINK journey', () => {
+  it('one question per screen on a phone, with progress, Back/Next, resume and one-page view', (t) =>
+    withPage(t, { viewport: PHONE }, async (page) => {
+      await gotoApp(page, '/think');
+      const visible = async () => {
+        const out = [];
+        for (let i = 0; i < 4; i++) if (await page.locator(`#step-${i}`).isVisible()) out.push(i);
+        return out;
+      };
+      assert.deepEqual(await visible(), [0]);
+      assert.match(await page.locator('#step-0').innerText(), /Question 1 of 4/);
+      assert.equal(await page.locator('.step-nav button').first().isDisabled(), true, 'Back is disabled on step 1');
+      await auditA11y(page, '/think step 1 (phone)');
+      await screenshot(page, 'think-step1-phone');
+
+      await page.getByRole('button', { name: 'Next' }).click();
+      assert.deepEqual(await visible(), [1]);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'step-1', 'focus moves to the new question');
+      assert.equal(await page.locator('.progress progress').getAttribute('value'), '2');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('button', { name: 'Next' }).click();
+      assert.deepEqual(await visible(), [3]);
+      assert.equal(await page.getByRole('button', { name: 'Next' }).isDisabled(), true, 'no step after the last');
+      await auditA11y(page, '/think step 4 (phone)');
+
+      await reload(page);
+      assert.deepEqual(await visible(), [3], 'comes back to the same step');
+      await page.getByRole('button', { name: 'Back' }).click();
+      assert.deepEqual(await visible(), [2]);
+
+      await page.getByRole('button', { name: 'See all on one page' }).click();
+      assert.deepEqual(await visible(), [0, 1, 2, 3]);
+      assert.equal(await page.locator('.step-nav').isVisible(), false);
+      await reload(page);
+      assert.deepEqual(await visible(), [0, 1, 2, 3], 'the one-page choice is kept');
+      await auditA11y(page, '/think all on one page (phone)');
+    }));
+
+  it('answers to all four questions save as you type, survive a reload, one key each', (t) =>
+    withPage(t, async (page) => {
+      await gotoApp(page, '/think');
+      await page.getByRole('button', { name: 'See all on one page' }).click();
+      await page.fill('#new-norm', 'Men must not ask for help');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      for (const q of QUESTIONS) await answer(page, 1, q, `My answer to ${q}`);
+      await answer(page, 1, 'aims', 'Start a fathers’ group');
+      await answer(page, 1, 'privilege', 'I never had to think about walking home at night.');
+
+      const before = await dumpStorage(page);
+      for (const q of [...QUESTIONS, 'aims', 'privilege']) assert.ok(before[`tpa:answer:1.${q}`], `tpa:answer:1.${q} missing`);
+      assert.equal((await stored(page, 'tpa:norms:1')).data.norms[0].text, 'Men must not ask for help');
+
+      // Writing one answer rewrites that answer's key and nothing else.
+      await answer(page, 1, 'benefits', 'Changed answer');
+      const after = await dumpStorage(page);
+      for (const [k, v] of Object.entries(before)) {
+        if (k === 'tpa:answer:1.benefits') assert.notEqual(after[k], v);
+        else assert.equal(after[k], v, `${k} was rewritten by saving another answer`);
+      }
+
+      await reload(page);
+      for (const q of ['men_and_boys', 'women_and_girls']) {
+        assert.equal(await page.inputValue(`#answer-1-${q}`), `My answer to ${q}`);
+      }
+      assert.equal(await page.inputValue('#answer-1-benefits'), 'Changed answer');
+      assert.equal(await page.inputValue('#norm-0-text'), 'Men must not ask for help');
+      await screenshot(page, 'think-answered-projector');
+    }));
+
+  it('an answer typed and left at once (tab hidden) is still saved', (t) =>
+    withPage(t, async (page) => {
+      await gotoApp(page, '/think');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.locator('#answer-1-men_and_boys').pressSequentially('quick words', { delay: 0 });
+      // No pause for the timer: leaving the field saves at once.
+      await page.locator('#answer-1-men_and_boys').blur();
+      assert.equal((await stored(page, 'tpa:answer:1.men_and_boys'))?.data.text, 'quick words');
+    }));
+
+  it('norms: three with tags on the rings picture, reorder, remove with undo', (t) =>
+    withPage(t, { viewport: PHONE }, async (page) => {
+      await gotoApp(page, '/think');
+      const suggestions = page.locator('.norms__suggestions .chip');
+      assert.ok((await suggestions.count()) >= 3, 'at least three suggested norms');
+      await suggestions.first().click();
+      await suggestions.first().click();
+      await page.fill('#new-norm', 'Боевой дух — a man must be tough 💪');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      assert.equal(await page.locator('.norm').count(), 3);
+      assert.equal(await page.locator('.norms__suggestions .chip').count(), 2, 'used suggestions are not offered again');
+
+      const levels = ['0', '1', '3'];
+      for (let i = 0; i < 3; i++) await page.selectOption(`#norm-${i}-level`, levels[i]);
+      await page.locator('#norm-0 input[type=radio]').nth(0).check();
+      await page.locator('#norm-0 input[type=checkbox]').nth(4).check();
+      await page.fill('#norm-0-men', 'Pressure to earn');
+      await page.fill('#norm-0-women', 'Less say over money');
+      await page.fill('#norm-0-change', 'Shared decisions');
+      await page.locator('.norms .answer__status').filter({ hasText: 'Saved on this device' }).waitFor();
+
+      assert.equal(await page.locator('.rings__dot').count(), 3, 'three norms on the rings');
+      const legend = await page.locator('.rings__legend li').allInnerTexts();
+      assert.match(legend[0], /Individual/);
+      assert.match(legend[2], /Боевой дух.*Institutions and society/);
+      const norm0 = (await stored(page, 'tpa:norms:1')).data.norms[0];
+      assert.equal(norm0.affects, 'men_and_boys');
+      assert.deepEqual(norm0.places, ['online']);
+      assert.equal(norm0.level, 'individual');
+      assert.equal(norm0.effect_on_women, 'Less say over money');
+      await auditA11y(page, '/think with three norms (phone)');
+      await screenshot(page, 'think-norms-phone');
+
+      // Reorder: the third norm moves up.
+      await page.locator('#norm-2').getByRole('button', { name: 'Move up' }).click();
+      const order = async () => (await stored(page, 'tpa:norms:1')).data.norms.map((n) => n.id);
+      await page.locator('#norm-2 input[type=text]').blur();
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem('tpa:norms:1')).data.norms[1].id === 2);
+      assert.deepEqual(await order(), [0, 2, 1]);
+
+      // Remove, then undo puts it back in place; remove again and it is gone after a reload.
+      await page.locator('#norm-0').getByRole('button', { name: 'Remove' }).click();
+      assert.equal(await page.locator('.rings__dot').count(), 2);
+      await page.getByRole('button', { name: 'Undo' }).click();
+      assert.equal(await page.locator('.rings__dot').count(), 3);
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem('tpa:norms:1')).data.norms.length === 3);
+      await page.locator('#norm-1').getByRole('button', { name: 'Remove' }).click();
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem('tpa:norms:1')).data.norms.length === 2);
+      await reload(page);
+      assert.equal(await page.locator('.norm').count(), 2);
+      assert.equal(await page.locator('.rings__dot').count(), 2);
+    }));
+
+  it('empty, whitespace, emoji, Cyrillic, right-to-left and 50,000 characters save exactly; too long is refused, not cut', (t) =>
+    withPage(t, async (page) => {
+      await gotoApp(page, '/think');
+      await page.getByRole('button', { name: 'See all on one page' }).click();
+      const samples = ['   \n\t ', 'Семья и работа 👨‍👧 — مرحبا بالعالم — שלום', 'x'.repeat(50_000)];
+      for (const text of samples) {
+        await answer(page, 1, 'benefits', text);
+        assert.equal((await stored(page, 'tpa:answer:1.benefits')).data.text, text);
+      }
+      // Emptying an answer deletes it instead of keeping an empty entry.
+      await page.fill('#answer-1-benefits', '');
+      await page.waitForFunction(() => localStorage.getItem('tpa:answer:1.benefits') === null);
+
+      await answer(page, 1, 'benefits', 'kept');
+      const huge = 'я'.repeat(100_001);
+      await page.fill('#answer-1-benefits', huge);
+      const alert = page.locator('#answer-1-benefits ~ [role=alert]');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /100001 characters.*Nothing has been cut/s);
+      await page.waitForTimeout(900);
+      assert.equal((await stored(page, 'tpa:answer:1.benefits')).data.text, 'kept', 'over-long text is not saved');
+      assert.equal((await page.inputValue('#answer-1-benefits')).length, 100_001, 'the text on screen is not cut');
+      await page.fill('#answer-1-benefits', 'shorter now');
+      await page.locator('#answer-1-benefits-status').filter({ hasText: 'Saved on this device' }).waitFor();
+      assert.equal(await alert.count(), 0);
+    }));
+
+  it('"Hide my answers" blurs answer text, is remembered, and present mode shows no answer', (t) =>
+    withPage(t, async (page) => {
+      await gotoApp(page, '/think');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await answer(page, 1, 'men_and_boys', 'SECRET-MARKER-123');
+      const toggle = page.getByRole('button', { name: 'Hide my answers' });
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+      await toggle.click();
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+      await page.locator('h1').click(); // nothing focused: the field is blurred
+      const filter = () => page.locator('#answer-1-men_and_boys').evaluate((el) => getComputedStyle(el).filter);
+      assert.match(await filter(), /blur/);
+      await auditA11y(page, '/think with answers hidden');
+      await reload(page);
+      assert.equal(await page.getByRole('button', { name: 'Hide my answers' }).getAttribute('aria-pressed'), 'true');
+      assert.match(await filter(), /blur/);
+
+      await page.locator('nav a[href="/present"]').click();
+      await page.waitForFunction(() => document.title.startsWith('Present'));
+      assert.ok(!(await page.content()).includes('SECRET-MARKER-123'), 'an answer appeared in present mode');
+    }));
+});
+
+describe('My reflections', () => {
+  it('lists answers with dates, edits and deletes them one by one, with undo', (t) =>
+    withPage(t, async (page) => {
+      await gotoApp(page, '/reflections');
+      assert.match(await page.locator('#main').innerText(), /Nothing written yet/);
+      await auditA11y(page, '/reflections empty');
+
+      await gotoApp(page, '/think');
+      await page.getByRole('button', { name: 'See all on one page' }).click();
+      await answer(page, 1, 'men_and_boys', 'first answer');
+      await answer(page, 1, 'privilege', 'second answer');
+      await page.locator('nav a[href="/reflections"]').click();
+      await page.waitForFunction(() => document.title.startsWith('My reflections'));
+      await page.locator('#answer-1-men_and_boys').waitFor();
+      assert.equal(await page.inputValue('#answer-1-men_and_boys'), 'first answer');
+      assert.equal(await page.inputValue('#answer-1-privilege'), 'second answer');
+      assert.match(await page.locator('.entry__meta').first().innerText(), /Last changed \w+/);
+
+      await answer(page, 1, 'privilege', 'edited here');
+      const entry = page.locator('.entry').filter({ has: page.locator('#answer-1-men_and_boys') });
+      await entry.getByRole('button', { name: 'Delete' }).click();
+      assert.equal(await stored(page, 'tpa:answer:1.men_and_boys'), null, 'deleted from storage');
+      assert.equal((await stored(page, 'tpa:answer:1.privilege')).data.text, 'edited here', 'the other answer stays');
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await page.locator('#answer-1-men_and_boys').waitFor();
+      assert.equal((await stored(page, 'tpa:answer:1.men_and_boys')).data.text, 'first answer');
+      await auditA11y(page, '/reflections with answers');
+    }));
+
+  it('a new round keeps the old answers, starts empty, and two rounds compare side by side', (t) =>
+    withPage(t, { viewport: PHONE }, async (page) => {
+      await gotoApp(page, '/think');
+      await page.getByRole('button', { name: 'See all on one page' }).click();
+      await answer(page, 1, 'benefits', 'Round one thoughts');
+      await gotoApp(page, '/reflections');
+      assert.equal(await page.locator('#compare-heading').isVisible(), false, 'nothing to compare with one round');
+      await page.getByRole('button', { name: 'Start a new round' }).click();
+      assert.equal(await stored(page, 'tpa:rounds'), null, 'the first click only asks');
+      await page.getByRole('button', { name: 'Yes, start a new round' }).click();
+      await page.getByRole('status').filter({ hasText: 'Round 2 has started' }).waitFor();
+      assert.equal((await stored(page, 'tpa:rounds')).data.current, 2);
+
+      await gotoApp(page, '/think');
+      assert.equal(await page.inputValue('#answer-2-benefits'), '', 'the new round starts empty');
+      await answer(page, 2, 'benefits', 'Round two thoughts');
+      assert.equal((await stored(page, 'tpa:answer:1.benefits')).data.text, 'Round one thoughts', 'round 1 is kept');
+
+      await gotoApp(page, '/reflections');
+      assert.equal(await page.locator('#compare-heading').isVisible(), true);
+      const cols = await page.locator('.compare__cols').first().locator('p').allInnerTexts();
+      assert.deepEqual(cols, ['Round one thoughts', 'Round two thoughts']);
+      await auditA11y(page, '/reflections with two rounds (phone)');
+      await screenshot(page, 'reflections-two-rounds-phone');
+    }));
+});
