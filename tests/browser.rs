@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+use think_plan_act::components::answer_field::AnswerField;
 use think_plan_act::components::quick_exit::QuickExit;
 use think_plan_act::components::storage_notices::UnreadableNotice;
 use think_plan_act::i18n::I18nContextProvider;
@@ -37,15 +38,20 @@ fn container() -> web_sys::HtmlElement {
     el.unchecked_into()
 }
 
-/// Lets Leptos run its scheduled effects.
-async fn next_tick() {
+/// Waits `ms` milliseconds of real time.
+async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Lets Leptos run its scheduled effects.
+async fn next_tick() {
+    sleep(20).await;
 }
 
 #[wasm_bindgen_test]
@@ -184,6 +190,56 @@ async fn quick_exit_shows_shift_progress_and_links_to_the_stored_destination() {
     web_sys::window().unwrap().dispatch_event(&other).unwrap();
     next_tick().await;
     assert_eq!(progress.text_content().unwrap_or_default(), "");
+    drop(handle);
+    clear_local_storage();
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_saves_itself_after_a_pause_in_typing_under_its_own_key() {
+    clear_local_storage();
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        view! {
+            <I18nContextProvider>
+                {provide_app_state(); view! { <AnswerField round=3 question="benefits" label="Q" /> }}
+            </I18nContextProvider>
+        }
+    });
+    next_tick().await;
+    let field: web_sys::HtmlTextAreaElement = root
+        .query_selector("#answer-3-benefits")
+        .unwrap()
+        .expect("the answer field")
+        .unchecked_into();
+    field.set_value("Равенство 🙂");
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    let store = LocalStore::open().unwrap();
+    next_tick().await;
+    assert_eq!(
+        store.get("tpa:answer:3.benefits").unwrap(),
+        None,
+        "saved before the pause"
+    );
+    sleep(800).await;
+    let raw = store
+        .get("tpa:answer:3.benefits")
+        .unwrap()
+        .expect("saved after the pause");
+    assert!(raw.contains("Равенство 🙂"), "{raw}");
+    assert_eq!(
+        store.keys().unwrap(),
+        vec!["tpa:answer:3.benefits".to_string()]
+    );
+    let status = root
+        .query_selector("#answer-3-benefits-status")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        status.text_content().unwrap_or_default(),
+        "Saved on this device"
+    );
     drop(handle);
     clear_local_storage();
 }

@@ -4,31 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::norms::{Level, NormList};
-
-// Whole numbers only: formatting floats and computing sines would add about 20 kB to the page.
-const SIZE: i32 = 440;
-const CENTRE: i32 = SIZE / 2;
-/// Outer radius of each ring, innermost (individual) first.
-const RADII: [i32; 4] = [70, 115, 160, 210];
-/// Points around a circle, as (cos, sin) × 1000, starting at the right and going clockwise.
-const DIRECTIONS: [(i32, i32); 16] = [
-    (1000, 0),
-    (924, 383),
-    (707, 707),
-    (383, 924),
-    (0, 1000),
-    (-383, 924),
-    (-707, 707),
-    (-924, 383),
-    (-1000, 0),
-    (-924, -383),
-    (-707, -707),
-    (-383, -924),
-    (0, -1000),
-    (383, -924),
-    (707, -707),
-    (924, -383),
-];
+use crate::model::rings::{CENTRE, RADII, SIZE, position};
 
 pub fn level_name(level: Level) -> &'static str {
     match level {
@@ -37,25 +13,6 @@ pub fn level_name(level: Level) -> &'static str {
         Level::Community => tr!(norms.level_community),
         Level::InstitutionsAndSociety => tr!(norms.level_institutions),
     }
-}
-
-/// Where the k-th of n norms on a ring sits: spread evenly around the middle of the ring,
-/// leaving out the top, where the ring's name is written. More than 12 norms on one ring
-/// go round again a little further in.
-fn position(ring: usize, k: usize, n: usize) -> (i32, i32) {
-    let inner = if ring == 0 { 0 } else { RADII[ring - 1] };
-    let mid = if ring == 0 {
-        35
-    } else {
-        (inner + RADII[ring]) / 2
-    };
-    // 12 of the 16 directions: from 14 (upper right) clockwise round to 9 (upper left).
-    let slots = 12;
-    let per_lap = n.clamp(1, slots);
-    let slot = (k % slots) * slots / per_lap;
-    let (dx, dy) = DIRECTIONS[(14 + slot) % 16];
-    let r = mid - 12 * (k / slots) as i32;
-    (CENTRE + r * dx / 1000, CENTRE + r * dy / 1000)
 }
 
 #[component]

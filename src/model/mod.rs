@@ -8,6 +8,7 @@ pub mod journey;
 pub mod norms;
 pub mod quick_exit;
 pub mod reflections;
+pub mod rings;
 pub mod rounds;
 pub mod schema;
 pub mod settings;
