@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use crate::components::autosaver::Autosaver;
 use crate::components::norm_rings::{NormRings, level_name};
 use crate::components::save_error::SaveErrorMessage;
+use crate::i18n::{t, use_i18n};
 use crate::model::autosave::Status;
 use crate::model::norms::{Affects, Level, Norm, NormList, Place, Removed};
+use crate::model::text::{MAX_TEXT_CHARS, TextError, check_text};
 use crate::state::SyncedItem;
 use crate::storage::ItemId;
 
@@ -36,9 +38,22 @@ struct Editor {
     list: RwSignal<NormList>,
     saver: Autosaver,
     removed: RwSignal<Option<Removed>>,
+    /// Length of a text that is over the limit: it stays on screen and is not saved.
+    too_long: RwSignal<Option<usize>>,
 }
 
 impl Editor {
+    /// A text field changed: saved like the rest, unless it is over the limit (never cut).
+    fn change_text(&self, id: u32, value: String, set: fn(&mut Norm, String)) {
+        match check_text(&value) {
+            Ok(()) => {
+                self.too_long.set(None);
+                self.change(id, |n| set(n, value));
+            }
+            Err(TextError::TooLong { chars, .. }) => self.too_long.set(Some(chars)),
+        }
+    }
+
     fn change(&self, id: u32, change: impl FnOnce(&mut Norm)) {
         self.list.update(|l| {
             l.update(id, change);
@@ -59,7 +74,9 @@ pub fn NormsEditor(round: u32, suggestions: &'static [&'static str]) -> impl Int
         list,
         saver,
         removed: RwSignal::new(None),
+        too_long: RwSignal::new(None),
     };
+    let i18n = use_i18n();
 
     let new_text = RwSignal::new(String::new());
     let add = move |text: &str| {
@@ -136,6 +153,11 @@ pub fn NormsEditor(round: u32, suggestions: &'static [&'static str]) -> impl Int
                 <ul class="chips">{unused_suggestions}</ul>
             </div>
             <p class="answer__status">{status}</p>
+            {move || editor.too_long.get().map(|chars| view! {
+                <p class="message message--error" role="alert">
+                    {t!(i18n, answer.too_long, chars = move || chars, max = || MAX_TEXT_CHARS)}
+                </p>
+            })}
             {move || saver.error.get().map(|error| view! { <SaveErrorMessage error /> })}
             <NormRings list=list.into() />
         </div>
@@ -163,10 +185,7 @@ fn NormRow(editor: Editor, norm_id: u32) -> impl IntoView {
                     id=id
                     class="answer-text"
                     rows="3"
-                    on:input=move |e| {
-                        let value = event_target_value(&e);
-                        editor.change(norm_id, |n| set(n, value));
-                    }
+                    on:input=move |e| editor.change_text(norm_id, event_target_value(&e), set)
                     on:blur=move |_| editor.saver.flush()
                 >{initial}</textarea>
             }
@@ -236,10 +255,7 @@ fn NormRow(editor: Editor, norm_id: u32) -> impl IntoView {
                     class="answer-text"
                     type="text"
                     value=norm.text.clone()
-                    on:input=move |e| {
-                        let value = event_target_value(&e);
-                        editor.change(norm_id, |n| n.text = value);
-                    }
+                    on:input=move |e| editor.change_text(norm_id, event_target_value(&e), |n, v| n.text = v)
                     on:blur=move |_| editor.saver.flush()
                 />
                 <fieldset class="choices">

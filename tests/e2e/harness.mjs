@@ -49,20 +49,32 @@ export function requireDist() {
   }
 }
 
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium';
+
 export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  return chromium.launch({ executablePath: EXECUTABLE, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A browser with a profile on disk (`userDataDir`), so a test can close the whole browser and
+ * start it again on the same profile, as a person restarting their browser would.
+ */
+export function launchPersistentBrowser(userDataDir) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: EXECUTABLE,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: CHROMIUM_ARGS,
+    baseURL: baseUrl(),
   });
 }
 

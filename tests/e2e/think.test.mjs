@@ -2,7 +2,20 @@
 // hiding answers, My reflections (edit, delete, undo), rounds and their comparison.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, auditA11y, gotoApp, screenshot, setupE2E, waitForApp, withPage } from './harness.mjs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  VIEWPORTS,
+  auditA11y,
+  baseUrl,
+  gotoApp,
+  launchPersistentBrowser,
+  screenshot,
+  setupE2E,
+  waitForApp,
+  withPage,
+} from './harness.mjs';
 
 setupE2E();
 
@@ -96,6 +109,50 @@ describe('THINK journey', () => {
       await screenshot(page, 'think-answered-projector');
     }));
 
+  it('answers survive closing and restarting the browser', async () => {
+    const profile = await mkdtemp(path.join(os.tmpdir(), 'tpa-profile-'));
+    const requests = [];
+    try {
+      let browser = await launchPersistentBrowser(profile);
+      browser.on('request', (r) => requests.push(r.url()));
+      let page = await browser.newPage();
+      await gotoApp(page, '/think');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await answer(page, 1, 'men_and_boys', 'written before the restart');
+      await browser.close();
+
+      browser = await launchPersistentBrowser(profile);
+      browser.on('request', (r) => requests.push(r.url()));
+      page = await browser.newPage();
+      await gotoApp(page, '/think');
+      assert.equal(await page.inputValue('#answer-1-men_and_boys'), 'written before the restart');
+      assert.equal(await page.locator('#step-1').isVisible(), true, 'the same step as before');
+      await browser.close();
+      const origin = new URL(baseUrl()).origin;
+      assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:')), []);
+    } finally {
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('an unreadable stored answer is kept and backed up before anything overwrites it', (t) =>
+    withPage(t, async (page) => {
+      await gotoApp(page, '/');
+      const bad = '{"v":1,"rev":2,"data":{"text":';
+      await page.evaluate((v) => localStorage.setItem('tpa:answer:1.benefits', v), bad);
+      await gotoApp(page, '/think');
+      await page.locator('#storage-notice').waitFor();
+      assert.match(await page.locator('#storage-notice').innerText(), /could not read/i);
+      assert.equal(await page.evaluate(() => localStorage.getItem('tpa:answer:1.benefits')), bad, 'left as it was');
+      await page.getByRole('button', { name: 'See all on one page' }).click();
+      await answer(page, 1, 'benefits', 'new text');
+      const store = await dumpStorage(page);
+      assert.ok(
+        Object.entries(store).some(([k, v]) => k.startsWith('tpa:backup:answer:1.benefits:') && v === bad),
+        `no backup of the unreadable answer: ${Object.keys(store).join(', ')}`,
+      );
+    }));
+
   it('an answer typed and left at once (tab hidden) is still saved', (t) =>
     withPage(t, async (page) => {
       await gotoApp(page, '/think');
@@ -184,6 +241,16 @@ describe('THINK journey', () => {
       await page.fill('#answer-1-benefits', 'shorter now');
       await page.locator('#answer-1-benefits-status').filter({ hasText: 'Saved on this device' }).waitFor();
       assert.equal(await alert.count(), 0);
+
+      // The same limit for what is written about a norm.
+      await page.fill('#new-norm', 'a norm');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await page.locator('.norms .answer__status').filter({ hasText: 'Saved on this device' }).waitFor();
+      await page.fill('#norm-0-change', huge);
+      await page.locator('.norms [role=alert]').filter({ hasText: 'Nothing has been cut' }).waitFor();
+      await page.locator('#norm-0-change').blur();
+      assert.equal((await stored(page, 'tpa:norms:1')).data.norms[0].equality_change, '', 'not saved');
+      assert.equal((await page.inputValue('#norm-0-change')).length, 100_001);
     }));
 
   it('"Hide my answers" blurs answer text, is remembered, and present mode shows no answer', (t) =>
