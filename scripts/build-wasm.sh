@@ -27,15 +27,24 @@ mkdir -p "$work/out"
 wasm-split-cli "$target_dir/wasm32-unknown-unknown/$profile/think-plan-act.wasm" "$work" --out-name app
 wasm-bindgen --target web --keep-lld-exports --no-typescript \
   --out-dir "$work/out" --out-name app "$work/app.wasm"
-cp "$work/__wasm_split.js" "$work"/*.wasm "$work/out/"
+# __wasm_split.js exists only when the app has lazy routes.
+cp "$work"/*.wasm "$work/out/"
+if [[ -f "$work/__wasm_split.js" ]]; then cp "$work/__wasm_split.js" "$work/out/"; fi
 rm "$work/out/app.wasm" # the split main module, now app_bg.wasm
 
 if [[ $profile == release ]]; then
+  # npm binaryen 132 (package-lock.json), never another wasm-opt on PATH: Debian's binaryen 108
+  # produces a module that dies on load.
+  wasm_opt="$(dirname "$0")/../node_modules/.bin/wasm-opt"
+  [[ "$("$wasm_opt" --version)" == *"version 132"* ]] || {
+    echo "build-wasm: $wasm_opt is not binaryen 132 (run scripts/setup.sh)" >&2
+    exit 1
+  }
   # The features rustc enables for wasm32-unknown-unknown; wasm-opt must not use any others.
   features=(--enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int
     --enable-sign-ext --enable-reference-types --enable-multivalue)
   for module in "$work"/out/*.wasm; do
-    wasm-opt -Oz --strip-debug --strip-producers "${features[@]}" "$module" -o "$module.opt"
+    "$wasm_opt" -Oz --strip-debug --strip-producers "${features[@]}" "$module" -o "$module.opt"
     mv "$module.opt" "$module"
   done
 fi
@@ -48,9 +57,11 @@ folder="wasm-$hash"
 rm -rf "$stage"/wasm-*
 cp -r "$work/out" "$stage/$folder"
 # Fill in the folder, and drop the placeholder link that keeps Trunk from building the wasm itself.
-sed -i -e "s#__WASM__#${public_url%/}/$folder#g" -e '/<link data-trunk rel="rust" data-trunk-skip/d' \
-  "$stage/index.html"
-grep -q "<script type=\"module\" src=\"${public_url%/}/$folder/boot.js\"></script>" "$stage/index.html" || {
+base="${public_url%/}/$folder"
+# Escape what sed's replacement would read as special (&, \ and the # delimiter).
+base_sed=$(printf '%s' "$base" | sed -e 's/[&\\#]/\\&/g')
+sed -i -e "s#__WASM__#$base_sed#g" -e '/<link data-trunk rel="rust" data-trunk-skip/d' "$stage/index.html"
+grep -qF "<script type=\"module\" src=\"$base/boot.js\"></script>" "$stage/index.html" || {
   echo "build-wasm: index.html needs <script type=\"module\" src=\"__WASM__/boot.js\"></script>" >&2
   exit 1
 }

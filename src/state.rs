@@ -111,6 +111,8 @@ pub struct SyncedItem<T: Send + Sync + 'static> {
     id: StoredValue<ItemId>,
     pub value: RwSignal<T>,
     rev: RwSignal<u64>,
+    // Taken at creation: event handlers run outside the component, where context is not found.
+    notices: Notices,
 }
 
 impl<T: Send + Sync + 'static> Clone for SyncedItem<T> {
@@ -127,6 +129,7 @@ impl<T: StoredItem + Clone + Send + Sync + 'static> SyncedItem<T> {
             id: StoredValue::new(id),
             value: RwSignal::new(T::default()),
             rev: RwSignal::new(0),
+            notices: expect_context::<Notices>(),
         };
         item.reload();
         item
@@ -139,7 +142,7 @@ impl<T: StoredItem + Clone + Send + Sync + 'static> SyncedItem<T> {
         let id = self.id.get_value();
         if let Ok(loaded) = storage::load_item::<T>(&store, &id, now_ms()) {
             if let Some(problem) = loaded.problem {
-                expect_context::<Notices>().push(problem);
+                self.notices.push(problem);
             }
             self.value.set(loaded.value);
             self.rev.set(loaded.rev);
@@ -163,9 +166,12 @@ impl<T: StoredItem + Clone + Send + Sync + 'static> SyncedItem<T> {
                 Ok(())
             }
             Err(e @ SaveError::Conflict { .. }) => {
-                // Another tab saved this item: take its revision, so the next save (with the
-                // text still on screen here) is not refused forever.
-                if let Ok(loaded) = storage::load_item::<T>(&store, &id, now_ms()) {
+                // Another tab saved this item meanwhile. What is on screen here wins on the next
+                // save, but only once the other version is kept as a backup copy; if no copy can
+                // be made, the revision stays old and every save here is refused.
+                if storage::backup_item::<T>(&store, &id, now_ms()).is_ok()
+                    && let Ok(loaded) = storage::load_item::<T>(&store, &id, now_ms())
+                {
                     self.rev.set(loaded.rev);
                 }
                 Err(e)

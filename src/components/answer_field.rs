@@ -26,6 +26,10 @@ pub fn AnswerField(round: u32, question: &'static str, label: &'static str) -> i
 
     let saver = Autosaver::new(move || {
         let text = draft.get_untracked();
+        if check_text(&text).is_err() {
+            // Over the limit: stays on screen with its message, the stored answer is unchanged.
+            return Ok(());
+        }
         if text.is_empty() {
             item.remove().map_err(Into::into)
         } else {
@@ -71,12 +75,12 @@ pub fn AnswerField(round: u32, question: &'static str, label: &'static str) -> i
                 on:blur=move |_| saver.flush()
             ></textarea>
             <p class="answer__status" id=status_id>{status}</p>
-            {move || too_long.get().map(|chars| view! {
+            <Show when=move || too_long.get().is_some()>
                 <p class="message message--error" role="alert">
-                    {t!(i18n, answer.too_long, chars = move || chars, max = || MAX_TEXT_CHARS)}
+                    {t!(i18n, answer.too_long, chars = move || too_long.get().unwrap_or(0), max = || MAX_TEXT_CHARS)}
                 </p>
-            })}
-            {move || saver.error.get().map(|error| view! { <SaveErrorMessage error /> })}
+            </Show>
+            {move || saver.error.get().map(|error| view! { <SaveErrorMessage error autosaved=true /> })}
         </div>
     }
     .into_any()

@@ -33,9 +33,13 @@ impl Autosaver {
         // Closing the tab, switching app on a phone, or going to another site: save now.
         let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| saver.flush());
         let closed = window_event_listener(leptos::ev::pagehide, move |_| saver.flush());
+        // Leaving the page (a link, Back) removes the field: save what is pending first, and stop
+        // the timer so it never runs after the field's signals are gone.
         on_cleanup(move || {
             hidden.remove();
             closed.remove();
+            saver.flush();
+            saver.cancel_timer();
         });
         saver
     }
@@ -64,14 +68,15 @@ impl Autosaver {
 
     /// Saves now if anything is unsaved (blur, page hidden).
     pub fn flush(&self) {
-        if self.timing.with_untracked(|t| t.has_unsaved()) {
+        if self.timing.try_with_untracked(|t| t.has_unsaved()) == Some(true) {
             self.cancel_timer();
             self.run_save();
         }
     }
 
     fn save_if_due(&self) {
-        if self.timing.with_untracked(|t| t.due(monotonic_ms())) {
+        // `try_`: a timer that outlived its field finds nothing to save instead of panicking.
+        if self.timing.try_with_untracked(|t| t.due(monotonic_ms())) == Some(true) {
             self.run_save();
         }
     }
@@ -92,9 +97,9 @@ impl Autosaver {
     }
 
     fn cancel_timer(&self) {
-        if let Some(handle) = self.timer.get_value() {
+        if let Some(handle) = self.timer.try_get_value().flatten() {
             handle.clear();
         }
-        self.timer.set_value(None);
+        self.timer.try_set_value(None);
     }
 }

@@ -82,7 +82,7 @@ pub fn NormRings(list: Signal<NormList>) -> impl IntoView {
             </svg>
             <figcaption>
                 <p>{tr!(norms.rings_caption)}</p>
-                <ol class="rings__legend">{legend}</ol>
+                <ol class="rings__legend answer-text">{legend}</ol>
             </figcaption>
         </figure>
     }

@@ -13,6 +13,7 @@ use crate::model::norms::{Affects, Level, Norm, NormList, Place, Removed};
 use crate::model::text::{MAX_TEXT_CHARS, TextError, check_text};
 use crate::state::SyncedItem;
 use crate::storage::ItemId;
+use crate::web::focus_element;
 
 fn place_name(place: Place) -> &'static str {
     match place {
@@ -38,19 +39,25 @@ struct Editor {
     list: RwSignal<NormList>,
     saver: Autosaver,
     removed: RwSignal<Option<Removed>>,
-    /// Length of a text that is over the limit: it stays on screen and is not saved.
-    too_long: RwSignal<Option<usize>>,
+    /// The field (norm id, field name) holding text over the limit, and its length: that text
+    /// stays on screen and is not saved until it is shortened.
+    too_long: RwSignal<Option<((u32, &'static str), usize)>>,
 }
 
 impl Editor {
     /// A text field changed: saved like the rest, unless it is over the limit (never cut).
-    fn change_text(&self, id: u32, value: String, set: fn(&mut Norm, String)) {
+    fn change_text(&self, id: u32, field: &'static str, value: String, set: fn(&mut Norm, String)) {
         match check_text(&value) {
             Ok(()) => {
-                self.too_long.set(None);
+                if self
+                    .too_long
+                    .with_untracked(|t| t.is_some_and(|(f, _)| f == (id, field)))
+                {
+                    self.too_long.set(None);
+                }
                 self.change(id, |n| set(n, value));
             }
-            Err(TextError::TooLong { chars, .. }) => self.too_long.set(Some(chars)),
+            Err(TextError::TooLong { chars, .. }) => self.too_long.set(Some(((id, field), chars))),
         }
     }
 
@@ -128,7 +135,7 @@ pub fn NormsEditor(round: u32, suggestions: &'static [&'static str]) -> impl Int
             {move || editor.removed.get().map(|removed| view! {
                 <p class="message" role="status">
                     {tr!(norms.removed)}" "
-                    <button type="button" class="link-button" on:click=move |_| {
+                    <button type="button" class="link-button" id="norm-undo" on:click=move |_| {
                         list.update(|l| l.undo_remove(removed.clone()));
                         editor.removed.set(None);
                         saver.edited();
@@ -153,12 +160,12 @@ pub fn NormsEditor(round: u32, suggestions: &'static [&'static str]) -> impl Int
                 <ul class="chips">{unused_suggestions}</ul>
             </div>
             <p class="answer__status">{status}</p>
-            {move || editor.too_long.get().map(|chars| view! {
+            <Show when=move || editor.too_long.get().is_some()>
                 <p class="message message--error" role="alert">
-                    {t!(i18n, answer.too_long, chars = move || chars, max = || MAX_TEXT_CHARS)}
+                    {t!(i18n, answer.too_long, chars = move || editor.too_long.get().map_or(0, |(_, n)| n), max = || MAX_TEXT_CHARS)}
                 </p>
-            })}
-            {move || saver.error.get().map(|error| view! { <SaveErrorMessage error /> })}
+            </Show>
+            {move || saver.error.get().map(|error| view! { <SaveErrorMessage error autosaved=true /> })}
             <NormRings list=list.into() />
         </div>
     }
@@ -176,20 +183,22 @@ fn NormRow(editor: Editor, norm_id: u32) -> impl IntoView {
     let count = move || list.with(|l| l.norms.len());
     let base = format!("norm-{norm_id}");
 
-    let text_field =
-        |field: &'static str, label: &'static str, initial: String, set: fn(&mut Norm, String)| {
-            let id = format!("norm-{norm_id}-{field}");
-            view! {
-                <label for=id.clone()>{label}</label>
-                <textarea
-                    id=id
-                    class="answer-text"
-                    rows="3"
-                    on:input=move |e| editor.change_text(norm_id, event_target_value(&e), set)
-                    on:blur=move |_| editor.saver.flush()
-                >{initial}</textarea>
-            }
-        };
+    let text_field = |field: &'static str,
+                      label: &'static str,
+                      initial: String,
+                      set: fn(&mut Norm, String)| {
+        let id = format!("norm-{norm_id}-{field}");
+        view! {
+            <label for=id.clone()>{label}</label>
+            <textarea
+                id=id
+                class="answer-text"
+                rows="3"
+                on:input=move |e| editor.change_text(norm_id, field, event_target_value(&e), set)
+                on:blur=move |_| editor.saver.flush()
+            >{initial}</textarea>
+        }
+    };
 
     let affects = [Affects::MenAndBoys, Affects::WomenAndGirls, Affects::Both].map(|a| {
         let checked = norm.affects == Some(a);
@@ -237,6 +246,7 @@ fn NormRow(editor: Editor, norm_id: u32) -> impl IntoView {
         editor.removed.set(removed);
         editor.saver.edited();
         editor.saver.flush();
+        request_animation_frame(|| focus_element("norm-undo"));
     };
     let shift = move |by: isize| {
         list.update(|l| {
@@ -255,7 +265,7 @@ fn NormRow(editor: Editor, norm_id: u32) -> impl IntoView {
                     class="answer-text"
                     type="text"
                     value=norm.text.clone()
-                    on:input=move |e| editor.change_text(norm_id, event_target_value(&e), |n, v| n.text = v)
+                    on:input=move |e| editor.change_text(norm_id, "text", event_target_value(&e), |n, v| n.text = v)
                     on:blur=move |_| editor.saver.flush()
                 />
                 <fieldset class="choices">

@@ -15,7 +15,7 @@ use crate::model::reflections::{Entry, compare, parse_answer_id, sort_entries};
 use crate::model::rounds::Rounds;
 use crate::state::{Synced, SyncedItem, load_collection};
 use crate::storage::{Collection, ItemId, SaveError};
-use crate::web::{format_date, now_ms};
+use crate::web::{focus_element, format_date, now_ms};
 
 /// Every stored THINK answer, newest round first, in the journey's order.
 fn load_entries() -> Vec<Entry> {
@@ -44,10 +44,11 @@ pub fn ReflectionsPage() -> impl IntoView {
     let nothing_yet =
         entries.is_empty() && norm_lists.iter().all(|(_, l)| l.named().next().is_none());
 
-    let sections = move || {
+    // Built once: starting a new round must not rebuild (and so reset) the answers shown here.
+    let sections = {
         rounds
             .value
-            .get()
+            .get_untracked()
             .newest_first()
             .into_iter()
             .map(|round| {
@@ -75,7 +76,7 @@ pub fn ReflectionsPage() -> impl IntoView {
         {nothing_yet.then(|| view! {
             <p class="message">{tr!(reflections.empty)}" "<a href="/think">{tr!(reflections.go_think)}</a></p>
         })}
-        <div class="answers" class:answers-hidden=move || answers_hidden().get()>
+        <div class="answers" class:answers-hidden=answers_hidden()>
             {sections}
             <Compare rounds />
         </div>
@@ -134,12 +135,18 @@ fn ReflectionEntry(entry: Entry, label: &'static str) -> impl IntoView {
     let date = format_date(entry.answer.updated_at, locale);
     let round = entry.round;
 
+    let undo_id = format!("undo-{}-{}", entry.round, entry.question);
+    let undo_button_id = undo_id.clone();
     let delete = move |_| {
+        // The answer may have been edited on this page since it loaded: keep the stored text.
+        item.reload();
         let kept = item.value.get_untracked();
         match item.remove() {
             Ok(()) => {
                 deleted.set(Some(kept));
                 error.set(None);
+                let undo = undo_id.clone();
+                request_animation_frame(move || focus_element(&undo));
             }
             Err(e) => error.set(Some(e.into())),
         }
@@ -161,14 +168,14 @@ fn ReflectionEntry(entry: Entry, label: &'static str) -> impl IntoView {
                 Some(_) => view! {
                     <p class="message" role="status">
                         {tr!(reflections.deleted)}" "
-                        <button type="button" class="link-button" on:click=undo>{tr!(norms.undo)}</button>
+                        <button type="button" class="link-button" id=undo_button_id.clone() on:click=undo>{tr!(norms.undo)}</button>
                     </p>
                 }.into_any(),
                 None => view! {
                     <AnswerField round question label />
                     <p class="entry__meta">
                         {t!(i18n, reflections.changed_on, date = date.clone())}" "
-                        <button type="button" class="button button--quiet" on:click=delete>{tr!(reflections.delete)}</button>
+                        <button type="button" class="button button--quiet" on:click=delete.clone()>{tr!(reflections.delete)}</button>
                     </p>
                 }.into_any(),
             }}

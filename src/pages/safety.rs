@@ -107,7 +107,7 @@ fn ExitDestinationForm() -> impl IntoView {
                     };
                     view! { <p id="exit-destination-error" class="message message--error" role="alert">{text}</p> }.into_any()
                 }
-                Outcome::NotSaved(e) => view! { <SaveErrorMessage error=e /> }.into_any(),
+                Outcome::NotSaved(e) => view! { <SaveErrorMessage error=e id="storage-error" /> }.into_any(),
             })}
         </section>
     }

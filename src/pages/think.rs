@@ -8,13 +8,14 @@ use leptos_meta::Title;
 use crate::components::answer_field::AnswerField;
 use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};
 use crate::components::norms_editor::NormsEditor;
+use crate::components::save_error::SaveErrorMessage;
 use crate::content::{AIMS_ID, Lang, PRIVILEGE_ID, ThinkStep, source, think};
 use crate::i18n::{t, use_i18n};
 use crate::model::aims::AimChoice;
 use crate::model::journey::Journey;
 use crate::model::rounds::Rounds;
 use crate::state::{Synced, SyncedItem};
-use crate::storage::ItemId;
+use crate::storage::{ItemId, SaveError};
 use crate::web::{focus_element, now_ms};
 
 #[component]
@@ -28,6 +29,7 @@ pub fn ThinkPage() -> impl IntoView {
         .max(1);
     let journey = Synced::<Journey>::open();
     let steps = content.steps.len();
+    let hidden = answers_hidden();
     let position = RwSignal::new(journey.value.get_untracked().resume(steps));
     // The position is a convenience: if it cannot be stored, the journey still works.
     let go = move |change: fn(&mut Journey, usize) -> bool| {
@@ -86,7 +88,7 @@ pub fn ThinkPage() -> impl IntoView {
             {content.why.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
         </details>
 
-        <div class="answers" class:answers-hidden=move || answers_hidden().get()>
+        <div class="answers" class:answers-hidden=hidden>
             <section class="exercise" aria-labelledby="exercise-heading">
                 <h2 id="exercise-heading">{content.exercise_title}</h2>
                 <p>{content.exercise_intro}</p>
@@ -95,7 +97,7 @@ pub fn ThinkPage() -> impl IntoView {
                     {tr!(think.all_on_one_page)}
                 </button>
                 <p class="progress" hidden=one_page>
-                    <progress max=steps value=move || position.get().step + 1></progress>
+                    <progress max=steps value=move || position.get().step + 1 aria-label=tr!(think.progress)></progress>
                 </p>
                 {step_views}
                 <div class="step-nav" hidden=one_page>
@@ -122,8 +124,10 @@ fn StepBody(step: ThinkStep, round: u32, suggestions: &'static [&'static str]) -
     let answer = if step.id == "norms" {
         // The first question asks for norms: named one by one, not in one text area.
         view! {
-            <p class="question" id="norms-question">{step.question}</p>
-            <NormsEditor round suggestions />
+            <div role="group" aria-labelledby="norms-question">
+                <p class="question" id="norms-question">{step.question}</p>
+                <NormsEditor round suggestions />
+            </div>
         }
         .into_any()
     } else {
@@ -139,6 +143,7 @@ fn StepBody(step: ThinkStep, round: u32, suggestions: &'static [&'static str]) -
 fn FurtherReflections(round: u32) -> impl IntoView {
     let content = think(Lang::En);
     let choice = ItemId::new(&round.to_string()).map(SyncedItem::<AimChoice>::open);
+    let aim_error = RwSignal::new(None::<SaveError>);
     let aims = content
         .aims
         .iter()
@@ -149,9 +154,14 @@ fn FurtherReflections(round: u32) -> impl IntoView {
                 let Some(choice) = choice else { return };
                 let mut next = choice.value.get_untracked();
                 next.set(id, event_target_checked(&e), now_ms());
-                // A choice that cannot be stored stays ticked on screen; the notes field shows
-                // storage problems in words.
-                let _ = choice.save(next);
+                // Kept for this visit even if it cannot be stored; the message says why.
+                match choice.save(next.clone()) {
+                    Ok(()) => aim_error.set(None),
+                    Err(e) => {
+                        choice.value.set(next);
+                        aim_error.set(Some(e));
+                    }
+                }
             };
             view! {
                 <li class="aim">
@@ -177,6 +187,7 @@ fn FurtherReflections(round: u32) -> impl IntoView {
             <h3>{content.aims_question}</h3>
             <p>{content.aims_intro}</p>
             <ul class="aims">{aims}</ul>
+            {move || aim_error.get().map(|error| view! { <SaveErrorMessage error /> })}
             <AnswerField round question=AIMS_ID label=tr!(think.aims_notes) />
             <h3>{tr!(think.privilege_heading)}</h3>
             <p class="hint">{tr!(think.privilege_hint)}</p>

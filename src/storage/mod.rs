@@ -254,6 +254,20 @@ pub fn remove_item<T: StoredItem>(
     store.remove(&storage_key)
 }
 
+/// Keeps a copy of an item as it is stored now: before a tab that lost a race (another tab saved
+/// the same item meanwhile) saves its own text over it. `None` when nothing is stored.
+pub fn backup_item<T: StoredItem>(
+    store: &impl Store,
+    id: &ItemId,
+    now_ms: u64,
+) -> Result<Option<String>, StoreError> {
+    let key = Key::Item(T::COLLECTION, id.clone());
+    match store.get(&key.storage_key())? {
+        Some(raw) => backup(store, &key, &raw, now_ms).map(Some),
+        None => Ok(None),
+    }
+}
+
 /// Keeps a copy of unreadable text. Reuses an identical earlier copy, so reloading a page with
 /// the same bad data does not pile up backups. Returns the backup key.
 pub fn backup(store: &impl Store, key: &Key, raw: &str, now_ms: u64) -> Result<String, StoreError> {

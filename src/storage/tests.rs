@@ -329,3 +329,37 @@ fn saving_one_value_writes_exactly_one_key() {
         Some("untouched")
     );
 }
+
+#[test]
+fn the_other_tabs_version_can_be_kept_before_it_is_overwritten() {
+    use crate::model::answer::Answer;
+    let store = MemoryStore::new();
+    let id = ItemId::new("1.benefits").unwrap();
+    let mine = Answer {
+        text: "mine".into(),
+        updated_at: 1,
+    };
+    let theirs = Answer {
+        text: "theirs".into(),
+        updated_at: 2,
+    };
+    assert_eq!(
+        backup_item::<Answer>(&store, &id, 5).unwrap(),
+        None,
+        "nothing stored yet"
+    );
+    // Both tabs loaded revision 0; the other tab saved first.
+    save_item(&store, &id, &theirs, 0, 1).unwrap();
+    assert!(matches!(
+        save_item(&store, &id, &mine, 0, 2),
+        Err(SaveError::Conflict { stored_rev: 1 })
+    ));
+    let backup_key = backup_item::<Answer>(&store, &id, 3)
+        .unwrap()
+        .expect("a backup");
+    let kept = store.get(&backup_key).unwrap().unwrap();
+    assert!(kept.contains("theirs"), "{kept}");
+    save_item(&store, &id, &mine, 1, 4).unwrap();
+    let loaded = load_item::<Answer>(&store, &id, 5).unwrap();
+    assert_eq!(loaded.value.text, "mine");
+}

@@ -153,14 +153,26 @@ describe('THINK journey', () => {
       );
     }));
 
-  it('an answer typed and left at once (tab hidden) is still saved', (t) =>
+  it('text typed and left at once is saved: leaving the field, hiding the tab, going Back', (t) =>
     withPage(t, async (page) => {
-      await gotoApp(page, '/think');
-      await page.getByRole('button', { name: 'Next' }).click();
-      await page.locator('#answer-1-men_and_boys').pressSequentially('quick words', { delay: 0 });
-      // No pause for the timer: leaving the field saves at once.
+      await gotoApp(page, '/');
+      await page.locator('nav a[href="/think"]').click();
+      await page.getByRole('button', { name: 'See all on one page' }).click();
+      const text = async (q) => (await stored(page, `tpa:answer:1.${q}`))?.data.text;
+      // No pause for the timer in any of these.
+      await page.locator('#answer-1-men_and_boys').pressSequentially('left the field', { delay: 0 });
       await page.locator('#answer-1-men_and_boys').blur();
-      assert.equal((await stored(page, 'tpa:answer:1.men_and_boys'))?.data.text, 'quick words');
+      assert.equal(await text('men_and_boys'), 'left the field');
+
+      await page.locator('#answer-1-women_and_girls').pressSequentially('tab hidden', { delay: 0 });
+      // Bubbling, as the browser fires it, so it reaches the window's listener.
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+      assert.equal(await text('women_and_girls'), 'tab hidden');
+
+      await page.locator('#answer-1-benefits').pressSequentially('went elsewhere', { delay: 0 });
+      await page.goBack(); // in-app Back: the field is removed with no blur and no timer
+      await page.waitForFunction(() => location.pathname === '/');
+      assert.equal(await text('benefits'), 'went elsewhere');
     }));
 
   it('norms: three with tags on the rings picture, reorder, remove with undo', (t) =>
@@ -265,6 +277,8 @@ describe('THINK journey', () => {
       await page.locator('h1').click(); // nothing focused: the field is blurred
       const filter = () => page.locator('#answer-1-men_and_boys').evaluate((el) => getComputedStyle(el).filter);
       assert.match(await filter(), /blur/);
+      const legend = await page.locator('.rings__legend').evaluate((el) => getComputedStyle(el).filter);
+      assert.match(legend, /blur/, 'the names of the norms are hidden too');
       await auditA11y(page, '/think with answers hidden');
       await reload(page);
       assert.equal(await page.getByRole('button', { name: 'Hide my answers' }).getAttribute('aria-pressed'), 'true');
@@ -295,13 +309,15 @@ describe('My reflections', () => {
       assert.match(await page.locator('.entry__meta').first().innerText(), /Last changed \w+/);
 
       await answer(page, 1, 'privilege', 'edited here');
+      await answer(page, 1, 'men_and_boys', 'first answer, edited');
       const entry = page.locator('.entry').filter({ has: page.locator('#answer-1-men_and_boys') });
       await entry.getByRole('button', { name: 'Delete' }).click();
       assert.equal(await stored(page, 'tpa:answer:1.men_and_boys'), null, 'deleted from storage');
       assert.equal((await stored(page, 'tpa:answer:1.privilege')).data.text, 'edited here', 'the other answer stays');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Undo', 'focus moves to Undo');
       await page.getByRole('button', { name: 'Undo' }).click();
       await page.locator('#answer-1-men_and_boys').waitFor();
-      assert.equal((await stored(page, 'tpa:answer:1.men_and_boys')).data.text, 'first answer');
+      assert.equal((await stored(page, 'tpa:answer:1.men_and_boys')).data.text, 'first answer, edited');
       await auditA11y(page, '/reflections with answers');
     }));
 
