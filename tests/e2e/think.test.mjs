@@ -59,7 +59,9 @@ describe('THINK journey', () => {
       assert.deepEqual(await visible(), [1]);
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'step-1', 'focus moves to the new question');
       assert.equal(await page.locator('.progress progress').getAttribute('value'), '2');
+      await auditA11y(page, '/think step 2 (phone)');
       await page.getByRole('button', { name: 'Next' }).click();
+      await auditA11y(page, '/think step 3 (phone)');
       await page.getByRole('button', { name: 'Next' }).click();
       assert.deepEqual(await visible(), [3]);
       assert.equal(await page.getByRole('button', { name: 'Next' }).isDisabled(), true, 'no step after the last');
@@ -173,6 +175,25 @@ describe('THINK journey', () => {
       await page.goBack(); // in-app Back: the field is removed with no blur and no timer
       await page.waitForFunction(() => location.pathname === '/');
       assert.equal(await text('benefits'), 'went elsewhere');
+    }));
+
+  it('the rings picture prints: in print the picture and legend stay, the controls go', (t) =>
+    withPage(t, async (page) => {
+      await gotoApp(page, '/think');
+      await page.fill('#new-norm', 'A printed norm');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await page.selectOption('#norm-0-level', '2');
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.rings__picture').isVisible(), true);
+      assert.equal(await page.locator('.rings__dot').count(), 1);
+      assert.match(await page.locator('.rings__legend').innerText(), /A printed norm.*Community/s);
+      for (const sel of ['.site-header', '.main-nav', '.toolbar', '.norms__add', '.step-nav']) {
+        assert.equal(await page.locator(sel).isVisible(), false, `${sel} is printed`);
+      }
+      const ring = await page.locator('.rings__ring--3').evaluate((el) => getComputedStyle(el).fill);
+      assert.equal(ring, 'rgb(255, 255, 255)', 'rings print white (black and white printers)');
+      await screenshot(page, 'think-print');
+      await page.emulateMedia({ media: 'screen' });
     }));
 
   it('norms: three with tags on the rings picture, reorder, remove with undo', (t) =>
