@@ -9,6 +9,7 @@ use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};
 use crate::components::save_error::SaveErrorMessage;
 use crate::content::{Lang, think};
 use crate::i18n::{t, use_i18n};
+use crate::model::aims::AimChoice;
 use crate::model::answer::Answer;
 use crate::model::norms::NormList;
 use crate::model::reflections::{Entry, compare, parse_answer_id, sort_entries};
@@ -41,8 +42,10 @@ pub fn ReflectionsPage() -> impl IntoView {
     let rounds = Synced::<Rounds>::open();
     let entries = load_entries();
     let norm_lists = load_collection::<NormList>(Collection::Norms);
-    let nothing_yet =
-        entries.is_empty() && norm_lists.iter().all(|(_, l)| l.named().next().is_none());
+    let aim_choices = load_collection::<AimChoice>(Collection::Aims);
+    let nothing_yet = entries.is_empty()
+        && norm_lists.iter().all(|(_, l)| l.named().next().is_none())
+        && aim_choices.iter().all(|(_, c)| c.chosen.is_empty());
 
     // Built once: starting a new round must not rebuild (and so reset) the answers shown here.
     let sections = {
@@ -62,8 +65,20 @@ pub fn ReflectionsPage() -> impl IntoView {
                     .filter(|(id, _)| id.as_str() == round.to_string())
                     .flat_map(|(_, l)| l.named().map(|n| n.text.clone()).collect::<Vec<_>>())
                     .collect();
+                let aims: Vec<&'static str> = aim_choices
+                    .iter()
+                    .filter(|(id, _)| id.as_str() == round.to_string())
+                    .flat_map(|(_, c)| c.chosen.clone())
+                    .filter_map(|id| {
+                        think(Lang::En)
+                            .aims
+                            .iter()
+                            .find(|a| a.id == id)
+                            .map(|a| a.title)
+                    })
+                    .collect();
                 let current = round == rounds.value.get_untracked().current.max(1);
-                view! { <RoundSection round current answers norms /> }
+                view! { <RoundSection round current answers norms aims /> }
             })
             .collect_view()
     };
@@ -91,11 +106,12 @@ fn RoundSection(
     current: bool,
     answers: Vec<Entry>,
     norms: Vec<String>,
+    aims: Vec<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let content = think(Lang::En);
     let heading = format!("round-{round}");
-    let empty = answers.is_empty() && norms.is_empty();
+    let empty = answers.is_empty() && norms.is_empty() && aims.is_empty();
     view! {
         <section class="round" aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>
@@ -107,6 +123,10 @@ fn RoundSection(
                 <h3>{tr!(reflections.norms_heading)}</h3>
                 <ol class="answer-text">{norms.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
                 <p class="hint">{tr!(reflections.norms_edit)}" "<a href="/think">{tr!(reflections.go_think)}</a></p>
+            })}
+            {(!aims.is_empty()).then(|| view! {
+                <h3>{tr!(reflections.aims_heading)}</h3>
+                <ul class="answer-text">{aims.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
             })}
             {answers.into_iter().map(|entry| {
                 let label = content.question_text(&entry.question).unwrap_or("");

@@ -322,12 +322,15 @@ describe('My reflections', () => {
       await page.getByRole('button', { name: 'See all on one page' }).click();
       await answer(page, 1, 'men_and_boys', 'first answer');
       await answer(page, 1, 'privilege', 'second answer');
+      await page.getByLabel(/Expand the group of peers/).check();
+      await page.waitForFunction(() => localStorage.getItem('tpa:aims:1')?.includes('peers'));
       await page.locator('nav a[href="/reflections"]').click();
       await page.waitForFunction(() => document.title.startsWith('My reflections'));
       await page.locator('#answer-1-men_and_boys').waitFor();
       assert.equal(await page.inputValue('#answer-1-men_and_boys'), 'first answer');
       assert.equal(await page.inputValue('#answer-1-privilege'), 'second answer');
       assert.match(await page.locator('.entry__meta').first().innerText(), /Last changed \w+/);
+      assert.match(await page.locator('.round').first().innerText(), /What you want to achieve\s+Expand the group of peers/);
 
       await answer(page, 1, 'privilege', 'edited here');
       await answer(page, 1, 'men_and_boys', 'first answer, edited');
