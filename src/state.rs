@@ -180,6 +180,11 @@ impl<T: StoredItem + Clone + Send + Sync + 'static> SyncedItem<T> {
         }
     }
 
+    /// The localStorage key of this item, to recognise `storage` events from other tabs.
+    pub fn storage_key(&self) -> String {
+        storage::Key::Item(T::COLLECTION, self.id.get_value()).storage_key()
+    }
+
     /// Deletes the stored item (text this build cannot read is backed up first).
     pub fn remove(&self) -> Result<(), StoreError> {
         let store = LocalStore::open()?;

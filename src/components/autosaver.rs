@@ -44,6 +44,11 @@ impl Autosaver {
         saver
     }
 
+    /// Whether typed text is waiting to be saved (or failed to save).
+    pub fn has_unsaved(&self) -> bool {
+        self.timing.try_with_untracked(|t| t.has_unsaved()) == Some(true)
+    }
+
     pub fn status(&self) -> Status {
         self.timing.get().status()
     }

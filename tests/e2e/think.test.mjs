@@ -137,6 +137,23 @@ describe('THINK journey', () => {
     }
   });
 
+  it('an answer changed in another tab shows up here without a reload', (t) =>
+    withPage(t, async (page) => {
+      await gotoApp(page, '/think');
+      await page.getByRole('button', { name: 'See all on one page' }).click();
+      const other = await page.context().newPage();
+      await gotoApp(other, '/think');
+      await answer(other, 1, 'benefits', 'typed in the other tab');
+      await page.waitForFunction(
+        () => document.querySelector('#answer-1-benefits')?.value === 'typed in the other tab',
+      );
+      await answer(page, 1, 'benefits', 'and edited here');
+      await other.waitForFunction(
+        () => document.querySelector('#answer-1-benefits')?.value === 'and edited here',
+      );
+      await other.close();
+    }));
+
   it('an unreadable stored answer is kept and backed up before anything overwrites it', (t) =>
     withPage(t, async (page) => {
       await gotoApp(page, '/');
