@@ -1,6 +1,6 @@
 //! English content, taken from the OSCE guidance (`shared/seeds/004_*.txt`).
 
-use super::{Aim, Source, Think, ThinkStep};
+use super::{Aim, Area, Card, Deck, EntryPoint, Source, Think, ThinkStep};
 
 pub const SOURCE: Source = Source {
     title: "Engaging young men in the promotion of gender equality",
@@ -92,4 +92,231 @@ pub const THINK: Think = Think {
     ],
     privilege_prompt: "Reflect on your own power and privilege as men and how it has influenced your life and your decisions.",
     levels_note: "Change processes work best when they are mutually reinforcing and address different kinds of needs at different levels. Approaches that seek to understand and address change at various levels are called socio-ecological approaches (Annex 1). You can of course not address all of these issues on your own, but it is worth thinking already at this stage about what other activities and processes could help support your work, and who your allies might be in this respect.",
+};
+
+/// "ANNEX 2 – List of potential gender equality issues to reflect upon". Wording kept; extraction
+/// slips fixed ("PARTICIPTION", topics broken over several lines joined). Content notes and
+/// entry points are ours.
+pub const DECK: Deck = Deck {
+    area_names: [
+        "Gender equality and women’s participation",
+        "Gender and economic development",
+        "Gender in the workplace",
+        "Gender and family life",
+        "Gender and men’s well-being",
+    ],
+    cards: &[
+        Card {
+            id: "gender-mainstreaming",
+            area: Area::Participation,
+            topic: "What is gender mainstreaming?",
+            example: "A ministry adopts a gender strategy but implements it only in “women’s” departments, ignoring how transport, energy, or infrastructure affect men and women differently.",
+            questions: &[
+                "What does it mean to apply a gender lens to all sectors?",
+                "How can we ensure gender mainstreaming isn't just a box-ticking exercise?",
+            ],
+            content_note: None,
+            entry_points: &[EntryPoint::Leadership, EntryPoint::WorkplaceEquality],
+        },
+        Card {
+            id: "patriarchy-power-privilege",
+            area: Area::Participation,
+            topic: "Reasoning about patriarchy, power, and privilege",
+            example: "During a training, a male participant says, “We respect women — our mothers, sisters, wives,” but objects to the idea of women leading village councils.",
+            questions: &[
+                "What’s the difference between individual respect and systemic equality?",
+                "How can men reflect upon their own social privileges in their communities?",
+            ],
+            content_note: None,
+            entry_points: &[EntryPoint::Leadership],
+        },
+        Card {
+            id: "human-rights-programming",
+            area: Area::Participation,
+            topic: "Gender equality as a prerequisite for human rights programming",
+            example: "A human rights project faces backlash for “destroying family values” when it promotes gender equality in legal reforms.",
+            questions: &[
+                "How do we talk about gender equality in ways that connect with local values like justice, respect, and dignity?",
+            ],
+            content_note: None,
+            entry_points: &[EntryPoint::Leadership],
+        },
+        Card {
+            id: "climate-change",
+            area: Area::Economy,
+            topic: "How will climate change affect gender equality?",
+            example: "Climate-related droughts force many men to migrate for work, leaving women to care for children and the elderly without adequate state support.",
+            questions: &[
+                "How are gender roles shifting due to climate change?",
+                "What kinds of policies are needed to protect the most vulnerable?",
+            ],
+            content_note: None,
+            entry_points: &[EntryPoint::Fatherhood, EntryPoint::Leadership],
+        },
+        Card {
+            id: "economic-development",
+            area: Area::Economy,
+            topic: "The link between economic development and gender equality",
+            example: "In rural areas, microcredit programmes for women have increased family income, but some husbands now take control of their wives’ earnings.",
+            questions: &[
+                "How do we ensure women’s economic empowerment doesn’t lead to new forms of control or violence?",
+                "What role do men play in supporting gender equity?",
+            ],
+            content_note: Some("This card touches on control and violence in the home."),
+            entry_points: &[
+                EntryPoint::ViolencePrevention,
+                EntryPoint::WorkplaceEquality,
+            ],
+        },
+        Card {
+            id: "workplace-dynamics",
+            area: Area::Workplace,
+            topic: "Men, women, and workplace dynamics",
+            example: "In a local development organization, women make up 70% of the staff but rarely speak up in management meetings. Male colleagues often take credit for their ideas.",
+            questions: &[
+                "How do traditional perceptions of male and female roles shape communication and leadership in mixed teams?",
+                "How can both men and women contribute to more equitable participation?",
+            ],
+            content_note: None,
+            entry_points: &[EntryPoint::WorkplaceEquality, EntryPoint::Leadership],
+        },
+        Card {
+            id: "sexual-harassment",
+            area: Area::Workplace,
+            topic: "Preventing sexual harassment in the workplace",
+            example: "In a government office, a young woman is repeatedly asked personal questions by her male supervisor. When she complains, her colleagues advise her to “just ignore it.”",
+            questions: &[
+                "What do we consider as harassment?",
+                "How do social taboos and silence around harassment affect victims in Central Asian workplaces?",
+                "What kind of support systems are needed?",
+            ],
+            content_note: Some(
+                "This card is about sexual harassment. It may bring up personal experiences: take it at your own pace.",
+            ),
+            entry_points: &[
+                EntryPoint::WorkplaceEquality,
+                EntryPoint::ViolencePrevention,
+            ],
+        },
+        Card {
+            id: "workplace-stereotypes",
+            area: Area::Workplace,
+            topic: "Gender stereotypes in the workplace",
+            example: "A woman working in the national security sector notices that in order to be taken seriously, she has to suppress her emotions and behave “tough.” Meanwhile, her male colleagues believe that showing feelings or expressing doubts is a sign of weakness.",
+            questions: &[
+                "How do cultural expectations of men and women influence behaviour in security and defence institutions?",
+                "How can we promote diversity and inclusion in these sectors?",
+            ],
+            content_note: None,
+            entry_points: &[EntryPoint::WorkplaceEquality, EntryPoint::EmotionalHealth],
+        },
+        Card {
+            id: "money-matters",
+            area: Area::Family,
+            topic: "Money matters: Who is responsible for financial decisions in our families?",
+            example: "In a family, the father controls all the finances, even though the mother also works full-time as a teacher.",
+            questions: &[
+                "How do power and trust materialize in financial decisions at home?",
+                "What are ways to build transparency and shared financial responsibility?",
+            ],
+            content_note: None,
+            entry_points: &[EntryPoint::Fatherhood],
+        },
+        Card {
+            id: "sharing-responsibilities",
+            area: Area::Family,
+            topic: "Sharing responsibilities at home",
+            example: "A young couple tries to split chores equally, but his mother insists her son shouldn't “lower himself” to doing housework.",
+            questions: &[
+                "How are gender roles at home shaped by the expectations of others – of parents, parents-in-law, uncles/aunts, siblings, children?",
+                "How can young couples navigate tradition and equality?",
+            ],
+            content_note: None,
+            entry_points: &[EntryPoint::Fatherhood],
+        },
+        Card {
+            id: "decisions-affect-others",
+            area: Area::Family,
+            topic: "How our decisions affect others",
+            example: "A man decides to migrate abroad for seasonal work, leaving his wife to care for three children and his elderly parents.",
+            questions: &[
+                "How do economic pressures affect families in our region, such as the pressure on men to migrate and women to move in with in-laws?",
+                "Who takes the decisions?",
+                "How can relationships be sustained in a healthy way in these situations?",
+                "How can families make decisions that consider everyone's well-being?",
+            ],
+            content_note: None,
+            entry_points: &[EntryPoint::Fatherhood, EntryPoint::EmotionalHealth],
+        },
+        Card {
+            id: "parental-leave",
+            area: Area::Family,
+            topic: "Parental leave, family leave, paternity leave",
+            example: "A man is mocked by relatives for taking paternity leave after his wife gave birth. \"Are you the mother now?\" they joke.",
+            questions: &[
+                "How do we challenge the idea that caregiving is only women's work?",
+                "What are the benefits for children, if both parents care for them?",
+                "What would it take for men to feel proud of being hands-on fathers?",
+            ],
+            content_note: None,
+            entry_points: &[EntryPoint::Fatherhood],
+        },
+        Card {
+            id: "healthy-lifestyle",
+            area: Area::WellBeing,
+            topic: "Masculinity and behaviour for a healthy lifestyle?",
+            example: "In a support group, men say they rarely go for check-ups because it's seen as weak to worry about health. One participant had a heart attack at 45.",
+            questions: &[
+                "How do traditional ideas of masculinity affect men's health?",
+                "What's the cost of silence?",
+            ],
+            content_note: None,
+            entry_points: &[EntryPoint::Health],
+        },
+        Card {
+            id: "mental-health",
+            area: Area::WellBeing,
+            topic: "Men and mental health",
+            example: "A man struggling with depression visits a mullah instead of a psychologist, fearing judgment from his peers if he seeks therapy.",
+            questions: &[
+                "Where do men in our communities turn for help?",
+                "Why is seeking help important?",
+                "How can we reduce stigma around mental illness?",
+            ],
+            content_note: Some(
+                "This card is about depression and seeking help. If it is close to home, it is fine to pause or skip it.",
+            ),
+            entry_points: &[EntryPoint::EmotionalHealth, EntryPoint::Health],
+        },
+        Card {
+            id: "public-health",
+            area: Area::WellBeing,
+            topic: "Men's health is public health",
+            example: "A district runs free health check-ups for men, but turnout is low. Many say they don't need a doctor unless they \"can't walk.\"",
+            questions: &[
+                "What would make men more likely to care about health prevention?",
+                "How can public health campaigns be more gender-sensitive to reach different target groups?",
+            ],
+            content_note: None,
+            entry_points: &[EntryPoint::Health],
+        },
+        Card {
+            id: "stress-anger",
+            area: Area::WellBeing,
+            topic: "Stress, pressure, and anger management",
+            example: "A man in a village lashes out at his son after losing his job but later feels ashamed. He's never learned to express emotions without anger.",
+            questions: &[
+                "What tools do men need to cope with stress and emotions in healthy ways?",
+                "How can we teach non-violent ways of working through negative emotions to men of all ages?",
+            ],
+            content_note: Some(
+                "This card is about anger towards a child. It may bring up difficult memories: take it at your own pace.",
+            ),
+            entry_points: &[
+                EntryPoint::EmotionalHealth,
+                EntryPoint::ViolencePrevention,
+                EntryPoint::Fatherhood,
+            ],
+        },
+    ],
 };

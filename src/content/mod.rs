@@ -3,9 +3,11 @@
 //! Long texts (exercises, scenario cards, facilitator guidance) live here; short interface words
 //! live in `locales/<code>.json`. Later issues add `think`, `cards` and `guidance` data to each locale.
 
+pub mod cards;
 pub mod en;
 pub mod think;
 
+pub use cards::{Area, Card, Deck, EntryPoint};
 pub use think::{AIMS_ID, Aim, PRIVILEGE_ID, Think, ThinkStep};
 
 /// The languages content exists in. Adding one: a module like `en.rs` and one arm in [`source`].
@@ -30,6 +32,13 @@ pub struct Source {
 pub fn source(lang: Lang) -> &'static Source {
     match lang {
         Lang::En => &en::SOURCE,
+    }
+}
+
+/// The scenario cards of Annex 2 in a language.
+pub fn deck(lang: Lang) -> &'static Deck {
+    match lang {
+        Lang::En => &en::DECK,
     }
 }
 
@@ -138,6 +147,79 @@ mod tests {
     }
 
     #[test]
+    fn the_deck_has_the_sixteen_cards_of_annex_2_in_five_areas() {
+        let d = deck(Lang::En);
+        assert_eq!(d.cards.len(), 16);
+        let per_area: Vec<usize> = Area::ALL
+            .iter()
+            .map(|a| d.cards.iter().filter(|c| c.area == *a).count())
+            .collect();
+        assert_eq!(per_area, [3, 2, 3, 4, 4]);
+        // The guidance's order: areas never go back.
+        assert!(d.cards.windows(2).all(|w| w[0].area <= w[1].area));
+        assert_eq!(
+            d.area_name(Area::Participation),
+            "Gender equality and women’s participation"
+        );
+        assert_eq!(
+            d.card("parental-leave").map(|c| c.topic),
+            Some("Parental leave, family leave, paternity leave")
+        );
+        assert_eq!(d.card("nope"), None);
+    }
+
+    #[test]
+    fn every_card_has_an_example_questions_an_entry_point_and_a_valid_unique_id() {
+        let d = deck(Lang::En);
+        let mut ids: Vec<_> = d.cards.iter().map(|c| c.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), d.cards.len(), "card ids repeat");
+        for c in d.cards {
+            assert!(
+                crate::storage::ItemId::new(c.id).is_some(),
+                "{} is not a valid id",
+                c.id
+            );
+            assert!(
+                !c.example.is_empty() && !c.questions.is_empty() && !c.entry_points.is_empty(),
+                "{}",
+                c.id
+            );
+            for q in c.questions {
+                assert!(
+                    q.ends_with('?'),
+                    "{}: a question without a question mark: {q}",
+                    c.id
+                );
+            }
+        }
+        for area in Area::ALL {
+            assert!(!area.id().is_empty());
+        }
+        let questions: usize = d.cards.iter().map(|c| c.questions.len()).sum();
+        assert_eq!(questions, 36, "every possible question of Annex 2");
+    }
+
+    #[test]
+    fn sensitive_cards_carry_a_content_note() {
+        let d = deck(Lang::En);
+        for id in [
+            "sexual-harassment",
+            "mental-health",
+            "stress-anger",
+            "economic-development",
+        ] {
+            assert!(
+                d.card(id).and_then(|c| c.content_note).is_some(),
+                "{id} has no content note"
+            );
+        }
+        let notes = d.cards.iter().filter(|c| c.content_note.is_some()).count();
+        assert_eq!(notes, 4);
+    }
+
+    #[test]
     fn texts_carry_no_extraction_slips() {
         let t = think(Lang::En);
         let mut all: Vec<&str> = vec![
@@ -153,6 +235,17 @@ mod tests {
         }
         for aim in t.aims {
             all.extend(aim.expected.iter().copied().chain([aim.title, aim.avoid]));
+        }
+        let d = deck(Lang::En);
+        all.extend(d.area_names);
+        for card in d.cards {
+            all.extend(
+                card.questions
+                    .iter()
+                    .copied()
+                    .chain([card.topic, card.example]),
+            );
+            all.extend(card.content_note);
         }
         for text in all {
             assert!(
