@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::model::settings::Settings;
 use crate::storage::{
-    self, Collection, ItemId, LoadProblem, SaveError, StoreError, Stored, StoredItem,
+    self, ItemId, LoadProblem, Loaded, SaveError, StoreError, Stored, StoredItem,
     browser::LocalStore,
 };
 use crate::web::now_ms;
@@ -67,41 +67,23 @@ impl<T: Stored + Send + Sync + 'static> Synced<T> {
         let Ok(store) = LocalStore::open() else {
             return;
         };
-        match storage::load::<T>(&store, now_ms()) {
-            Ok(loaded) => {
-                if let Some(problem) = loaded.problem {
-                    self.notices.push(problem);
-                }
-                self.value.set(loaded.value);
-                self.rev.set(loaded.rev);
-            }
-            Err(_) => { /* storage vanished: keep what is in memory */ }
+        // An error means storage vanished: keep what is in memory.
+        if let Ok(loaded) = storage::load::<T>(&store, now_ms()) {
+            take_loaded(loaded, self.value, self.rev, self.notices);
         }
     }
 
     /// Saves a new value. On success the signal holds it; on failure the stored data is unchanged
     /// and the caller keeps what the person typed on screen.
     pub fn save(&self, value: T) -> Result<(), SaveError> {
-        let store = match LocalStore::open() {
-            Ok(store) => store,
-            Err(e) => {
-                // Storage blocked: the value still works for this tab.
-                self.value.set(value);
-                return Err(SaveError::Store(e));
-            }
-        };
-        match storage::save(&store, &value, self.rev.get_untracked(), now_ms()) {
-            Ok(rev) => {
-                self.rev.set(rev);
-                self.value.set(value);
-                Ok(())
-            }
-            Err(e @ SaveError::Conflict { .. }) => {
-                self.reload();
-                Err(e)
-            }
-            Err(e) => Err(e),
+        let result = save_through(self.value, self.rev, value, |store, value, rev| {
+            storage::save(store, value, rev, now_ms())
+        });
+        if let Err(SaveError::Conflict { .. }) = result {
+            // A form with a Save button: show the other tab's value; the person saves again.
+            self.reload();
         }
+        result
     }
 }
 
@@ -139,45 +121,28 @@ impl<T: StoredItem + Clone + Send + Sync + 'static> SyncedItem<T> {
         let Ok(store) = LocalStore::open() else {
             return;
         };
-        let id = self.id.get_value();
-        if let Ok(loaded) = storage::load_item::<T>(&store, &id, now_ms()) {
-            if let Some(problem) = loaded.problem {
-                self.notices.push(problem);
-            }
-            self.value.set(loaded.value);
-            self.rev.set(loaded.rev);
+        if let Ok(loaded) = storage::load_item::<T>(&store, &self.id.get_value(), now_ms()) {
+            take_loaded(loaded, self.value, self.rev, self.notices);
         }
     }
 
     /// Saves a new value; on failure the stored data is unchanged and the caller keeps the text.
     pub fn save(&self, value: T) -> Result<(), SaveError> {
-        let store = match LocalStore::open() {
-            Ok(store) => store,
-            Err(e) => {
-                self.value.set(value);
-                return Err(SaveError::Store(e));
-            }
-        };
         let id = self.id.get_value();
-        match storage::save_item(&store, &id, &value, self.rev.get_untracked(), now_ms()) {
-            Ok(rev) => {
-                self.rev.set(rev);
-                self.value.set(value);
-                Ok(())
+        let result = save_through(self.value, self.rev, value, |store, value, rev| {
+            storage::save_item(store, &id, value, rev, now_ms())
+        });
+        if let (Err(SaveError::Conflict { .. }), Ok(store)) = (&result, LocalStore::open()) {
+            // Autosaved text: another tab saved this item meanwhile. What is on screen here wins on
+            // the next save, but only once the other version is kept as a backup copy; if no copy
+            // can be made, the revision stays old and every save here is refused.
+            if storage::backup_item::<T>(&store, &id, now_ms()).is_ok()
+                && let Ok(loaded) = storage::load_item::<T>(&store, &id, now_ms())
+            {
+                self.rev.set(loaded.rev);
             }
-            Err(e @ SaveError::Conflict { .. }) => {
-                // Another tab saved this item meanwhile. What is on screen here wins on the next
-                // save, but only once the other version is kept as a backup copy; if no copy can
-                // be made, the revision stays old and every save here is refused.
-                if storage::backup_item::<T>(&store, &id, now_ms()).is_ok()
-                    && let Ok(loaded) = storage::load_item::<T>(&store, &id, now_ms())
-                {
-                    self.rev.set(loaded.rev);
-                }
-                Err(e)
-            }
-            Err(e) => Err(e),
         }
+        result
     }
 
     /// The localStorage key of this item, to recognise `storage` events from other tabs.
@@ -195,12 +160,12 @@ impl<T: StoredItem + Clone + Send + Sync + 'static> SyncedItem<T> {
 }
 
 /// Every stored item of a collection with its value; unreadable ones are reported and skipped.
-pub fn load_collection<T: StoredItem>(collection: Collection) -> Vec<(ItemId, T)> {
+pub fn load_collection<T: StoredItem>() -> Vec<(ItemId, T)> {
     let Ok(store) = LocalStore::open() else {
         return Vec::new();
     };
     let notices = expect_context::<Notices>();
-    let ids = storage::list_items(&store, collection).unwrap_or_default();
+    let ids = storage::list_items(&store, T::COLLECTION).unwrap_or_default();
     ids.into_iter()
         .filter_map(|id| {
             let loaded = storage::load_item::<T>(&store, &id, now_ms()).ok()?;
@@ -229,4 +194,40 @@ pub fn provide_app_state() {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Puts a loaded value into the signals, reporting unreadable text. Shared by both kinds.
+fn take_loaded<T: Send + Sync + 'static>(
+    loaded: Loaded<T>,
+    value: RwSignal<T>,
+    rev: RwSignal<u64>,
+    notices: Notices,
+) {
+    if let Some(problem) = loaded.problem {
+        notices.push(problem);
+    }
+    value.set(loaded.value);
+    rev.set(loaded.rev);
+}
+
+/// Saves through `write` (given the store, the value and the base revision). On success the
+/// signals hold the new value and revision; when storage is blocked the value still works for
+/// this tab; on any other error nothing changes (the caller decides what a conflict means).
+fn save_through<T: Send + Sync + 'static>(
+    value: RwSignal<T>,
+    rev: RwSignal<u64>,
+    new: T,
+    write: impl FnOnce(&LocalStore, &T, u64) -> Result<u64, SaveError>,
+) -> Result<(), SaveError> {
+    let store = match LocalStore::open() {
+        Ok(store) => store,
+        Err(e) => {
+            value.set(new);
+            return Err(SaveError::Store(e));
+        }
+    };
+    let new_rev = write(&store, &new, rev.get_untracked())?;
+    rev.set(new_rev);
+    value.set(new);
+    Ok(())
 }

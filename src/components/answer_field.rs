@@ -6,7 +6,6 @@ use crate::components::autosaver::Autosaver;
 use crate::components::save_error::SaveErrorMessage;
 use crate::i18n::{t, use_i18n};
 use crate::model::answer::{Answer, answer_id};
-use crate::model::autosave::Status;
 use crate::model::text::{MAX_TEXT_CHARS, TextError, check_text};
 use crate::state::SyncedItem;
 use crate::storage::ItemId;
@@ -66,12 +65,10 @@ pub fn AnswerField(round: u32, question: &'static str, label: &'static str) -> i
 
     let field_id = format!("answer-{round}-{question}");
     let status_id = format!("{field_id}-status");
-    let status = move || match (too_long.get(), saver.status()) {
-        (Some(_), _) => "",
-        (None, Status::Pending) => tr!(answer.saving),
-        (None, Status::Saved { .. }) => tr!(answer.saved),
-        (None, Status::Failed) => tr!(answer.not_saved),
-        (None, Status::Idle) => "",
+    // Over the limit, the alert below speaks instead.
+    let status = move || match too_long.get() {
+        Some(_) => "",
+        None => saver.status_words(),
     };
     view! {
         <div class="answer">

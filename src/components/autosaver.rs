@@ -53,6 +53,16 @@ impl Autosaver {
         self.timing.get().status()
     }
 
+    /// The quiet words next to the field ("Saving…", "Saved on this device"); tracked.
+    pub fn status_words(&self) -> &'static str {
+        match self.status() {
+            Status::Pending => tr!(answer.saving),
+            Status::Saved { .. } => tr!(answer.saved),
+            Status::Failed => tr!(answer.not_saved),
+            Status::Idle => "",
+        }
+    }
+
     /// The person changed the text: save after the pause (or sooner if they have typed for long).
     pub fn edited(&self) {
         let now = monotonic_ms();

@@ -8,7 +8,6 @@ use crate::components::autosaver::Autosaver;
 use crate::components::norm_rings::{NormRings, level_name};
 use crate::components::save_error::SaveErrorMessage;
 use crate::i18n::{t, use_i18n};
-use crate::model::autosave::Status;
 use crate::model::norms::{Affects, Level, Norm, NormList, Place, Removed};
 use crate::model::text::{MAX_TEXT_CHARS, TextError, check_text};
 use crate::state::SyncedItem;
@@ -118,12 +117,7 @@ pub fn NormsEditor(round: u32, suggestions: &'static [&'static str]) -> impl Int
             })
             .collect_view()
     };
-    let status = move || match saver.status() {
-        Status::Pending => tr!(answer.saving),
-        Status::Saved { .. } => tr!(answer.saved),
-        Status::Failed => tr!(answer.not_saved),
-        Status::Idle => "",
-    };
+    let status = move || saver.status_words();
 
     view! {
         <div class="norms">

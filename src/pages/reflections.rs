@@ -10,18 +10,18 @@ use crate::components::save_error::SaveErrorMessage;
 use crate::content::{Lang, think};
 use crate::i18n::{t, use_i18n};
 use crate::model::aims::AimChoice;
-use crate::model::answer::Answer;
+use crate::model::answer::{Answer, answer_id};
 use crate::model::norms::NormList;
 use crate::model::reflections::{Entry, compare, parse_answer_id, sort_entries};
 use crate::model::rounds::Rounds;
 use crate::state::{Synced, SyncedItem, load_collection};
-use crate::storage::{Collection, ItemId, SaveError};
+use crate::storage::{ItemId, SaveError};
 use crate::web::{focus_element, format_date, now_ms};
 
 /// Every stored THINK answer, newest round first, in the journey's order.
 fn load_entries() -> Vec<Entry> {
     let order = think(Lang::En).question_ids();
-    let mut entries: Vec<Entry> = load_collection::<Answer>(Collection::Answer)
+    let mut entries: Vec<Entry> = load_collection::<Answer>()
         .into_iter()
         .filter_map(|(id, answer)| {
             let (round, question) = parse_answer_id(id.as_str())?;
@@ -41,8 +41,8 @@ pub fn ReflectionsPage() -> impl IntoView {
     let i18n = use_i18n();
     let rounds = Synced::<Rounds>::open();
     let entries = load_entries();
-    let norm_lists = load_collection::<NormList>(Collection::Norms);
-    let aim_choices = load_collection::<AimChoice>(Collection::Aims);
+    let norm_lists = load_collection::<NormList>();
+    let aim_choices = load_collection::<AimChoice>();
     let nothing_yet = entries.is_empty()
         && norm_lists.iter().all(|(_, l)| l.named().next().is_none())
         && aim_choices.iter().all(|(_, c)| c.chosen.is_empty());
@@ -140,7 +140,7 @@ fn RoundSection(
 #[component]
 fn ReflectionEntry(entry: Entry, label: &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    let Some(id) = ItemId::new(&format!("{}.{}", entry.round, entry.question)) else {
+    let Some(id) = ItemId::new(&answer_id(entry.round, &entry.question)) else {
         return ().into_any();
     };
     let question: &'static str = think(Lang::En)
