@@ -4,6 +4,8 @@
 pub mod aims;
 pub mod answer;
 pub mod autosave;
+pub mod deck;
+pub mod draw;
 pub mod journey;
 pub mod norms;
 pub mod quick_exit;
@@ -11,5 +13,6 @@ pub mod reflections;
 pub mod rings;
 pub mod rounds;
 pub mod schema;
+pub mod search;
 pub mod settings;
 pub mod text;

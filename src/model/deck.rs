@@ -1,0 +1,212 @@
+//! Browsing the scenario cards: which cards a filter selects, in what order, and the way a
+//! filter travels in a link (`/cards?area=family&q=leave`) so that reload and Back keep it.
+
+use super::search::Query;
+use crate::content::Card;
+
+/// What deck logic needs to know of a card. The cards of the guidance implement it; cards a
+/// person writes will too, so filtering and drawing treat both alike.
+pub trait DeckCard {
+    fn id(&self) -> &str;
+    /// The stable id of its thematic area (`content::Area::id`, or a custom area's id).
+    fn area_id(&self) -> &str;
+    /// Everything the search looks through: topic, example, questions.
+    fn texts(&self) -> Vec<&str>;
+}
+
+impl DeckCard for Card {
+    fn id(&self) -> &str {
+        self.id
+    }
+    fn area_id(&self) -> &str {
+        self.area.id()
+    }
+    fn texts(&self) -> Vec<&str> {
+        let mut texts = vec![self.topic, self.example];
+        texts.extend(self.questions.iter().copied());
+        texts
+    }
+}
+
+/// The longest search kept from a link: enough for any phrase, small enough to stay cheap.
+pub const MAX_SEARCH_CHARS: usize = 200;
+
+/// A thematic area and/or words to look for. Empty means the whole deck.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CardFilter {
+    pub area: Option<String>,
+    pub text: String,
+}
+
+impl CardFilter {
+    /// The filter a link asks for. An area id that is not among `known_areas` is ignored, and an
+    /// over-long search is cut, so a damaged link still shows cards.
+    pub fn from_link(area: Option<&str>, text: Option<&str>, known_areas: &[&str]) -> CardFilter {
+        CardFilter {
+            area: area.filter(|a| known_areas.contains(a)).map(str::to_string),
+            text: text
+                .unwrap_or_default()
+                .chars()
+                .take(MAX_SEARCH_CHARS)
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.area.is_none() && self.text.trim().is_empty()
+    }
+
+    /// The query part of a link to this filter: `""`, or `?area=family&q=paid%20work`.
+    pub fn link_query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(area) = &self.area {
+            parts.push(format!("area={}", encode_component(area)));
+        }
+        if !self.text.trim().is_empty() {
+            parts.push(format!("q={}", encode_component(self.text.trim())));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// The cards this filter selects, in deck order.
+    pub fn select<'a, C: DeckCard>(&self, cards: &'a [C]) -> Vec<&'a C> {
+        let query = Query::new(&self.text);
+        cards
+            .iter()
+            .filter(|c| self.area.as_deref().is_none_or(|a| c.area_id() == a))
+            .filter(|c| query.matches(c.texts()))
+            .collect()
+    }
+}
+
+/// The cards before and after `current` in `ids`: what "previous" and "next" lead to.
+/// A card that is not in `ids` has neither.
+pub fn neighbours<'a>(ids: &[&'a str], current: &str) -> (Option<&'a str>, Option<&'a str>) {
+    let Some(i) = ids.iter().position(|id| *id == current) else {
+        return (None, None);
+    };
+    let previous = i.checked_sub(1).map(|p| ids[p]);
+    (previous, ids.get(i + 1).copied())
+}
+
+/// Percent-encodes a link component (RFC 3986 unreserved characters stay as they are).
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Area, Lang, deck};
+
+    fn ids<'a>(cards: &[&'a Card]) -> Vec<&'a str> {
+        cards.iter().map(|c| c.id).collect()
+    }
+
+    fn area_ids() -> Vec<&'static str> {
+        Area::ALL.iter().map(|a| a.id()).collect()
+    }
+
+    #[test]
+    fn an_empty_filter_selects_the_whole_deck_in_order() {
+        let cards = deck(Lang::En).cards;
+        let all = CardFilter::default().select(cards);
+        assert_eq!(all.len(), 16);
+        assert_eq!(all[0].id, cards[0].id);
+        assert!(CardFilter::default().is_empty());
+    }
+
+    #[test]
+    fn an_area_selects_its_cards_only() {
+        let cards = deck(Lang::En).cards;
+        for area in Area::ALL {
+            let filter = CardFilter::from_link(Some(area.id()), None, &area_ids());
+            let selected = filter.select(cards);
+            assert!(!selected.is_empty());
+            assert!(selected.iter().all(|c| c.area == area));
+        }
+        let family = CardFilter::from_link(Some("family"), None, &area_ids()).select(cards);
+        assert_eq!(family.len(), 4);
+    }
+
+    #[test]
+    fn search_looks_through_topic_example_and_questions() {
+        let cards = deck(Lang::En).cards;
+        let find =
+            |text: &str| ids(&CardFilter::from_link(None, Some(text), &area_ids()).select(cards));
+        assert!(find("PATERNITY").contains(&"parental-leave"), "topic");
+        assert!(find("pÀternitÝ").contains(&"parental-leave"), "accents");
+        assert!(find("harassment").contains(&"sexual-harassment"));
+        assert!(find("no such words anywhere").is_empty());
+        // A word only in a question finds its card.
+        let question_word = cards[0].questions[0]
+            .split(' ')
+            .max_by_key(|w| w.len())
+            .unwrap_or_default()
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        assert!(
+            find(question_word).contains(&cards[0].id),
+            "{question_word}"
+        );
+    }
+
+    #[test]
+    fn area_and_search_combine() {
+        let cards = deck(Lang::En).cards;
+        let filter = CardFilter::from_link(Some("family"), Some("leave"), &area_ids());
+        assert_eq!(ids(&filter.select(cards)), ["parental-leave"]);
+        let elsewhere = CardFilter::from_link(Some("economy"), Some("paternity"), &area_ids());
+        assert!(elsewhere.select(cards).is_empty());
+    }
+
+    #[test]
+    fn a_damaged_link_still_gives_a_usable_filter() {
+        let f = CardFilter::from_link(Some("<script>"), Some(&"x".repeat(5000)), &area_ids());
+        assert_eq!(f.area, None);
+        assert_eq!(f.text.chars().count(), MAX_SEARCH_CHARS);
+    }
+
+    #[test]
+    fn a_filter_round_trips_through_its_link() {
+        let f = CardFilter {
+            area: Some("well-being".into()),
+            text: "paid work & care / отпуск".into(),
+        };
+        let query = f.link_query();
+        assert_eq!(
+            query,
+            "?area=well-being&q=paid%20work%20%26%20care%20%2F%20%D0%BE%D1%82%D0%BF%D1%83%D1%81%D0%BA"
+        );
+        assert_eq!(CardFilter::default().link_query(), "");
+        assert_eq!(
+            CardFilter {
+                area: None,
+                text: "   ".into()
+            }
+            .link_query(),
+            ""
+        );
+    }
+
+    #[test]
+    fn neighbours_follow_the_selection() {
+        let ids = ["a", "b", "c"];
+        assert_eq!(neighbours(&ids, "a"), (None, Some("b")));
+        assert_eq!(neighbours(&ids, "b"), (Some("a"), Some("c")));
+        assert_eq!(neighbours(&ids, "c"), (Some("b"), None));
+        assert_eq!(neighbours(&ids, "z"), (None, None));
+        assert_eq!(neighbours(&[], "a"), (None, None));
+    }
+}
