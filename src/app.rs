@@ -11,7 +11,7 @@ use leptos_router::{
 use crate::components::shell::Shell;
 use crate::i18n::*;
 use crate::pages::{
-    about::AboutPage, cards::CardsPage, home::HomePage, my_data::MyDataPage,
+    about::AboutPage, card::CardPage, cards::CardsPage, home::HomePage, my_data::MyDataPage,
     not_found::NotFoundPage, present::PresentPage, reflections::ReflectionsPage,
     safety::SafetyPage, think::ThinkPage,
 };
@@ -53,6 +53,7 @@ fn Routed() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/think") view={Lazy::<ThinkRoute>::new()} />
                     <Route path=path!("/cards") view={Lazy::<CardsRoute>::new()} />
+                    <Route path=path!("/cards/:id") view={Lazy::<CardRoute>::new()} />
                     <Route path=path!("/present") view={Lazy::<PresentRoute>::new()} />
                     <Route path=path!("/reflections") view={Lazy::<ReflectionsRoute>::new()} />
                     <Route path=path!("/my-data") view={Lazy::<MyDataRoute>::new()} />
@@ -85,6 +86,7 @@ macro_rules! lazy_page {
 lazy_page! {
     ThinkRoute => ThinkPage,
     CardsRoute => CardsPage,
+    CardRoute => CardPage,
     PresentRoute => PresentPage,
     ReflectionsRoute => ReflectionsPage,
     MyDataRoute => MyDataPage,

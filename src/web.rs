@@ -102,3 +102,10 @@ pub fn format_date(ms: u64, locale: &str) -> String {
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     String::from(date.to_locale_date_string(locale, &options))
 }
+
+/// Opens the browser's print dialog (also "Save as PDF").
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use think_plan_act::components::answer_field::AnswerField;
 use think_plan_act::components::quick_exit::QuickExit;
 use think_plan_act::components::storage_notices::UnreadableNotice;
+use think_plan_act::components::written_field::AnswerField;
 use think_plan_act::i18n::I18nContextProvider;
 use think_plan_act::model::schema::Unreadable;
 use think_plan_act::model::settings::Settings;

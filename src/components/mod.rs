@@ -1,7 +1,9 @@
 //! Shared pieces of the interface.
 
-pub mod answer_field;
 pub mod autosaver;
+pub mod card_draw;
+pub mod card_face;
+pub mod card_filter;
 pub mod hide_answers;
 pub mod main_nav;
 pub mod norm_rings;
@@ -10,3 +12,4 @@ pub mod quick_exit;
 pub mod save_error;
 pub mod shell;
 pub mod storage_notices;
+pub mod written_field;

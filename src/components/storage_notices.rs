@@ -44,6 +44,7 @@ pub fn UnreadableNotice(problem: LoadProblem, on_dismiss: impl Fn() + 'static) -
         Key::Item(Collection::Norms, _) => tr!(storage.what_norms),
         Key::Rounds => tr!(storage.what_rounds),
         Key::Item(Collection::Aims, _) => tr!(storage.what_aims),
+        Key::Item(Collection::CardNote, _) => tr!(storage.what_card_note),
     };
     let message = match problem.reason {
         Unreadable::Corrupt(_) => t!(i18n, storage.unreadable_corrupt, what).into_any(),

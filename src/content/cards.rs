@@ -75,12 +75,18 @@ pub struct Card {
 pub struct Deck {
     /// The name of each area, in `Area::ALL` order.
     pub area_names: [&'static str; 5],
+    /// The name of each entry point, in `EntryPoint::ALL` order.
+    pub entry_point_names: [&'static str; 6],
     pub cards: &'static [Card],
 }
 
 impl Deck {
     pub fn area_name(&self, area: Area) -> &'static str {
         self.area_names[area as usize]
+    }
+
+    pub fn entry_point_name(&self, entry: EntryPoint) -> &'static str {
+        self.entry_point_names[entry as usize]
     }
 
     pub fn card(&self, id: &str) -> Option<&'static Card> {

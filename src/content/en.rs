@@ -105,6 +105,16 @@ pub const DECK: Deck = Deck {
         "Gender and family life",
         "Gender and men’s well-being",
     ],
+    // PLAN! step 3 names fatherhood, emotional health, violence prevention and workplace equality;
+    // ACT! adds health and leadership among topics that resonate with men and boys.
+    entry_point_names: [
+        "Fatherhood",
+        "Emotional health",
+        "Violence prevention",
+        "Workplace equality",
+        "Health",
+        "Leadership",
+    ],
     cards: &[
         Card {
             id: "gender-mainstreaming",

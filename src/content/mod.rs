@@ -238,6 +238,7 @@ mod tests {
         }
         let d = deck(Lang::En);
         all.extend(d.area_names);
+        all.extend(d.entry_point_names);
         for card in d.cards {
             all.extend(
                 card.questions

@@ -1,4 +1,4 @@
-//! One written answer: what a person typed for one question, and when.
+//! Written text that saves itself: an answer to a question, or a private note on a card.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +15,43 @@ pub struct Answer {
 
 impl Versioned for Answer {
     const VERSION: u32 = 1;
+}
+
+/// A person's own note on one scenario card, stored under the card's id. Never shown in
+/// present mode.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CardNote {
+    pub text: String,
+    pub updated_at: u64,
+}
+
+impl Versioned for CardNote {
+    const VERSION: u32 = 1;
+}
+
+/// What an autosaved text field needs of the value it stores.
+pub trait Written {
+    fn text(&self) -> &str;
+    fn written(text: String, updated_at: u64) -> Self;
+}
+
+impl Written for Answer {
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn written(text: String, updated_at: u64) -> Self {
+        Answer { text, updated_at }
+    }
+}
+
+impl Written for CardNote {
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn written(text: String, updated_at: u64) -> Self {
+        CardNote { text, updated_at }
+    }
 }
 
 /// The storage id of the answer to `question` in round `round`, e.g. `1.norms`.

@@ -1,6 +1,7 @@
 //! One file per route.
 
 pub mod about;
+pub mod card;
 pub mod cards;
 pub mod home;
 pub mod my_data;

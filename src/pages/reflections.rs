@@ -4,18 +4,18 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::answer_field::AnswerField;
 use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};
 use crate::components::save_error::SaveErrorMessage;
-use crate::content::{Lang, think};
+use crate::components::written_field::{AnswerField, CardNoteField};
+use crate::content::{Lang, deck, think};
 use crate::i18n::{t, use_i18n};
 use crate::model::aims::AimChoice;
-use crate::model::answer::{Answer, answer_id};
+use crate::model::answer::{Answer, CardNote, Written, answer_id};
 use crate::model::norms::NormList;
 use crate::model::reflections::{Entry, compare, parse_answer_id, sort_entries};
 use crate::model::rounds::Rounds;
 use crate::state::{Synced, SyncedItem, load_collection};
-use crate::storage::{ItemId, SaveError};
+use crate::storage::{ItemId, SaveError, StoredItem};
 use crate::web::{focus_element, format_date, now_ms};
 
 /// Every stored THINK answer, newest round first, in the journey's order.
@@ -36,6 +36,19 @@ fn load_entries() -> Vec<Entry> {
     entries
 }
 
+/// Every stored card note, in the order of the deck (notes on unknown cards last).
+fn load_notes() -> Vec<(ItemId, CardNote)> {
+    let cards = deck(Lang::En).cards;
+    let mut notes = load_collection::<CardNote>();
+    notes.sort_by_key(|(id, _)| {
+        cards
+            .iter()
+            .position(|c| c.id == id.as_str())
+            .unwrap_or(usize::MAX)
+    });
+    notes
+}
+
 #[component]
 pub fn ReflectionsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -43,7 +56,9 @@ pub fn ReflectionsPage() -> impl IntoView {
     let entries = load_entries();
     let norm_lists = load_collection::<NormList>();
     let aim_choices = load_collection::<AimChoice>();
+    let notes = load_notes();
     let nothing_yet = entries.is_empty()
+        && notes.is_empty()
         && norm_lists.iter().all(|(_, l)| l.named().next().is_none())
         && aim_choices.iter().all(|(_, c)| c.chosen.is_empty());
 
@@ -93,6 +108,7 @@ pub fn ReflectionsPage() -> impl IntoView {
         })}
         <div class="answers" class:answers-hidden=answers_hidden()>
             {sections}
+            <CardNotes notes />
             <Compare rounds />
         </div>
         <NewRound rounds />
@@ -136,31 +152,63 @@ fn RoundSection(
     }
 }
 
-/// One answer: editable in place, with its date and a delete button that can be undone.
+/// One stored answer, as a [`WrittenEntry`].
 #[component]
 fn ReflectionEntry(entry: Entry, label: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
-    let Some(id) = ItemId::new(&answer_id(entry.round, &entry.question)) else {
-        return ().into_any();
-    };
     let question: &'static str = think(Lang::En)
         .question_ids()
         .into_iter()
         .find(|q| *q == entry.question)
         .unwrap_or("");
-    let item = SyncedItem::<Answer>::open(id);
-    let deleted = RwSignal::new(None::<Answer>);
+    let round = entry.round;
+    ItemId::new(&answer_id(round, &entry.question)).map(|id| {
+        let item = SyncedItem::<Answer>::open(id);
+        let undo_id = format!("undo-{round}-{question}");
+        let field = ViewFn::from(move || view! { <AnswerField round question label /> });
+        view! { <WrittenEntry item updated_at=entry.answer.updated_at undo_id field /> }
+    })
+}
+
+/// A note on a card, as a [`WrittenEntry`] labelled with the card's topic.
+#[component]
+fn NoteEntry(card: ItemId, note: CardNote) -> impl IntoView {
+    let deck = deck(Lang::En);
+    let topic = deck.card(card.as_str()).map(|c| c.topic).unwrap_or("");
+    let item = SyncedItem::<CardNote>::open(card.clone());
+    let undo_id = format!("undo-note-{}", card.as_str());
+    let href = format!("/cards/{}", card.as_str());
+    let field = ViewFn::from(move || {
+        view! {
+            <CardNoteField card=card.clone() label=topic />
+            <p class="entry__link"><a href=href.clone()>{tr!(reflections.open_card)}</a></p>
+        }
+    });
+    view! { <WrittenEntry item updated_at=note.updated_at undo_id field /> }
+}
+
+/// One written text (an answer, a card note): editable in place through `field`, with its
+/// date and a delete button that can be undone (focus moves to Undo, whose id is `undo_id`).
+#[component]
+fn WrittenEntry<T>(
+    item: SyncedItem<T>,
+    updated_at: u64,
+    undo_id: String,
+    field: ViewFn,
+) -> impl IntoView
+where
+    T: StoredItem + Written + Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    let deleted = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<SaveError>);
     let locale = leptos_i18n::Locale::as_str(i18n.get_locale_untracked());
-    let date = format_date(entry.answer.updated_at, locale);
-    let round = entry.round;
+    let date = format_date(updated_at, locale);
 
-    let undo_id = format!("undo-{}-{}", entry.round, entry.question);
     let undo_button_id = undo_id.clone();
     let delete = move |_| {
-        // The answer may have been edited on this page since it loaded: keep the stored text.
+        // The text may have been edited on this page since it loaded: keep the stored text.
         item.reload();
-        let kept = item.value.get_untracked();
+        let kept = item.value.with_untracked(|v| v.text().to_string());
         match item.remove() {
             Ok(()) => {
                 deleted.set(Some(kept));
@@ -172,11 +220,8 @@ fn ReflectionEntry(entry: Entry, label: &'static str) -> impl IntoView {
         }
     };
     let undo = move |_| {
-        if let Some(answer) = deleted.get_untracked() {
-            match item.save(Answer {
-                updated_at: now_ms(),
-                ..answer
-            }) {
+        if let Some(text) = deleted.get_untracked() {
+            match item.save(T::written(text, now_ms())) {
                 Ok(()) => deleted.set(None),
                 Err(e) => error.set(Some(e)),
             }
@@ -192,7 +237,7 @@ fn ReflectionEntry(entry: Entry, label: &'static str) -> impl IntoView {
                     </p>
                 }.into_any(),
                 None => view! {
-                    <AnswerField round question label />
+                    {field.run()}
                     <p class="entry__meta">
                         {t!(i18n, reflections.changed_on, date = date.clone())}" "
                         <button type="button" class="button button--quiet" on:click=delete.clone()>{tr!(reflections.delete)}</button>
@@ -202,7 +247,19 @@ fn ReflectionEntry(entry: Entry, label: &'static str) -> impl IntoView {
             {move || error.get().map(|error| view! { <SaveErrorMessage error /> })}
         </article>
     }
-    .into_any()
+}
+
+/// The person's notes on scenario cards.
+#[component]
+fn CardNotes(notes: Vec<(ItemId, CardNote)>) -> impl IntoView {
+    (!notes.is_empty()).then(|| {
+        view! {
+            <section class="round" aria-labelledby="notes-heading">
+                <h2 id="notes-heading">{tr!(reflections.notes_heading)}</h2>
+                {notes.into_iter().map(|(card, note)| view! { <NoteEntry card note /> }).collect_view()}
+            </section>
+        }
+    })
 }
 
 /// Two rounds side by side, question by question.

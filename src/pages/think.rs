@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::answer_field::AnswerField;
 use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};
 use crate::components::norms_editor::NormsEditor;
 use crate::components::save_error::SaveErrorMessage;
+use crate::components::written_field::AnswerField;
 use crate::content::{AIMS_ID, Lang, PRIVILEGE_ID, ThinkStep, source, think};
 use crate::i18n::{t, use_i18n};
 use crate::model::aims::AimChoice;

@@ -18,16 +18,24 @@ pub enum Collection {
     Norms,
     /// The aims a person chose in one round ("What do you want to achieve?").
     Aims,
+    /// A person's note on one scenario card, under the card's id.
+    CardNote,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 3] = [Collection::Answer, Collection::Norms, Collection::Aims];
+    pub const ALL: [Collection; 4] = [
+        Collection::Answer,
+        Collection::Norms,
+        Collection::Aims,
+        Collection::CardNote,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Collection::Answer => "answer",
             Collection::Norms => "norms",
             Collection::Aims => "aims",
+            Collection::CardNote => "note",
         }
     }
 

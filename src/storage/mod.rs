@@ -19,7 +19,7 @@ pub use keys::{BACKUP_PREFIX, Collection, ItemId, Key, PREFIX};
 pub use memory::MemoryStore;
 
 use crate::model::aims::AimChoice;
-use crate::model::answer::Answer;
+use crate::model::answer::{Answer, CardNote};
 use crate::model::journey::Journey;
 use crate::model::norms::NormList;
 use crate::model::rounds::Rounds;
@@ -50,6 +50,9 @@ pub trait StoredItem: Versioned {
 
 impl StoredItem for Answer {
     const COLLECTION: Collection = Collection::Answer;
+}
+impl StoredItem for CardNote {
+    const COLLECTION: Collection = Collection::CardNote;
 }
 
 impl StoredItem for NormList {

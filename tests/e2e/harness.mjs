@@ -25,11 +25,18 @@ export const DIST = path.resolve(ROOT, process.env.DIST_DIR || 'dist');
 export const SCREENSHOT_DIR = path.join(ROOT, 'target', 'screenshots');
 
 const SUFFIX = ' — Think · Plan · Act';
-/** Every top-level route, its slug (for file names) and its document title. */
+/** Every route, its slug (for file names) and its document title; `nav: false` for routes
+ *  reached from a page rather than from the main navigation. */
 export const ROUTES = [
   { path: '/', slug: 'home', title: `Home${SUFFIX}` },
   { path: '/think', slug: 'think', title: `Think${SUFFIX}` },
   { path: '/cards', slug: 'cards', title: `Scenario cards${SUFFIX}` },
+  {
+    path: '/cards/sexual-harassment',
+    slug: 'card',
+    title: `Preventing sexual harassment in the workplace${SUFFIX}`,
+    nav: false,
+  },
   { path: '/present', slug: 'present', title: `Present${SUFFIX}` },
   { path: '/reflections', slug: 'reflections', title: `My reflections${SUFFIX}` },
   { path: '/my-data', slug: 'my-data', title: `My data${SUFFIX}` },

@@ -1,26 +1,40 @@
-//! One written answer: a labelled text area that saves itself as the person types.
+//! A labelled text area that saves itself as the person types: a THINK answer or a card note.
 
 use leptos::prelude::*;
 
 use crate::components::autosaver::Autosaver;
 use crate::components::save_error::SaveErrorMessage;
 use crate::i18n::{t, use_i18n};
-use crate::model::answer::{Answer, answer_id};
+use crate::model::answer::{Answer, CardNote, Written, answer_id};
 use crate::model::text::{MAX_TEXT_CHARS, TextError, check_text};
 use crate::state::SyncedItem;
-use crate::storage::ItemId;
+use crate::storage::{ItemId, StoredItem};
 use crate::web::now_ms;
 
-/// The answer to `question` in `round`. An emptied answer is deleted rather than stored empty;
-/// text over the limit stays on screen with a message and is not saved (never cut).
+/// The answer to `question` in `round` (the field's id is `answer-<round>-<question>`).
 #[component]
 pub fn AnswerField(round: u32, question: &'static str, label: &'static str) -> impl IntoView {
+    let field_id = format!("answer-{round}-{question}");
+    ItemId::new(&answer_id(round, question))
+        .map(|id| written_field::<Answer>(id, field_id, label, 5))
+}
+
+/// A person's private note on the card `card` (the field's id is `note-<card>`).
+#[component]
+pub fn CardNoteField(card: ItemId, label: &'static str) -> impl IntoView {
+    let field_id = format!("note-{}", card.as_str());
+    written_field::<CardNote>(card, field_id, label, 4)
+}
+
+/// The stored text `id` of type `T` in a text area. An emptied text is deleted rather than
+/// stored empty; text over the limit stays on screen with a message and is not saved (never cut).
+fn written_field<T>(id: ItemId, field_id: String, label: &'static str, rows: u8) -> impl IntoView
+where
+    T: StoredItem + Written + Send + Sync + 'static,
+{
     let i18n = use_i18n();
-    let Some(id) = ItemId::new(&answer_id(round, question)) else {
-        return ().into_any();
-    };
-    let item = SyncedItem::<Answer>::open(id);
-    let draft = RwSignal::new(item.value.get_untracked().text);
+    let item = SyncedItem::<T>::open(id);
+    let draft = RwSignal::new(item.value.with_untracked(|v| v.text().to_string()));
     let too_long = RwSignal::new(None::<usize>);
 
     let saver = Autosaver::new(move || {
@@ -32,10 +46,7 @@ pub fn AnswerField(round: u32, question: &'static str, label: &'static str) -> i
         if text.is_empty() {
             item.remove().map_err(Into::into)
         } else {
-            item.save(Answer {
-                text,
-                updated_at: now_ms(),
-            })
+            item.save(T::written(text, now_ms()))
         }
     });
 
@@ -45,7 +56,7 @@ pub fn AnswerField(round: u32, question: &'static str, label: &'static str) -> i
     let other_tab = window_event_listener(leptos::ev::storage, move |event| {
         if event.key().as_deref() == Some(key.as_str()) && !saver.has_unsaved() {
             item.reload();
-            draft.set(item.value.get_untracked().text);
+            draft.set(item.value.with_untracked(|v| v.text().to_string()));
         }
     });
     on_cleanup(move || other_tab.remove());
@@ -63,7 +74,6 @@ pub fn AnswerField(round: u32, question: &'static str, label: &'static str) -> i
         }
     };
 
-    let field_id = format!("answer-{round}-{question}");
     let status_id = format!("{field_id}-status");
     // Over the limit, the alert below speaks instead.
     let status = move || match too_long.get() {
@@ -76,7 +86,7 @@ pub fn AnswerField(round: u32, question: &'static str, label: &'static str) -> i
             <textarea
                 id=field_id
                 class="answer-text"
-                rows="5"
+                rows=rows
                 aria-describedby=status_id.clone()
                 prop:value=move || draft.get()
                 on:input=on_input
@@ -91,5 +101,4 @@ pub fn AnswerField(round: u32, question: &'static str, label: &'static str) -> i
             {move || saver.error.get().map(|error| view! { <SaveErrorMessage error autosaved=true /> })}
         </div>
     }
-    .into_any()
 }
