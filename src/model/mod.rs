@@ -4,6 +4,8 @@
 pub mod aims;
 pub mod answer;
 pub mod autosave;
+pub mod card_exchange;
+pub mod custom_cards;
 pub mod deck;
 pub mod draw;
 pub mod journey;
