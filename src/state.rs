@@ -6,6 +6,9 @@
 
 use leptos::prelude::*;
 
+use crate::content::{Lang, deck};
+use crate::model::custom_cards::{CustomAreas, CustomCard};
+use crate::model::deck::FullDeck;
 use crate::model::settings::Settings;
 use crate::storage::{
     self, ItemId, LoadProblem, Loaded, SaveError, StoreError, Stored, StoredItem,
@@ -176,6 +179,26 @@ pub fn load_collection<T: StoredItem>() -> Vec<(ItemId, T)> {
             Some((id, loaded.value))
         })
         .collect()
+}
+
+/// The deck with the person's own cards and areas, as stored now.
+pub fn load_full_deck() -> FullDeck {
+    let own = load_collection::<CustomCard>()
+        .into_iter()
+        .map(|(id, mut card)| {
+            // The key names the card: a stored copy that says otherwise cannot move it.
+            card.id = id.as_str().to_string();
+            card
+        })
+        .collect();
+    let areas = Synced::<CustomAreas>::open().value.get_untracked();
+    FullDeck::new(deck(Lang::En), own, areas)
+}
+
+/// Saves several items at once (an import): all of them, or none and an error.
+pub fn save_all_or_nothing<T: StoredItem>(items: &[(ItemId, T)]) -> Result<(), SaveError> {
+    let store = LocalStore::open()?;
+    storage::save_items_all_or_nothing(&store, items, now_ms())
 }
 
 /// Loads everything from storage and provides it as context. Call once, inside the i18n provider.

@@ -38,11 +38,11 @@ pub fn leave_for(url: &str) {
     }
 }
 
-/// An object URL for downloading `text` as a JSON file, or `None` if the browser refuses.
-pub fn download_url(text: &str) -> Option<String> {
+/// An object URL for downloading `text` as a file of type `mime`, or `None` if the browser refuses.
+pub fn download_url(text: &str, mime: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json;charset=utf-8");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
     web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
@@ -108,4 +108,70 @@ pub fn print_page() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
     }
+}
+
+/// Offers `text` as a file called `file_name` to save (the browser's download). False if the
+/// browser refused.
+pub fn download(text: &str, mime: &str, file_name: &str) -> bool {
+    let Some(url) = download_url(text, mime) else {
+        return false;
+    };
+    let link = document()
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    let Some(link) = link else {
+        revoke_download_url(&url);
+        return false;
+    };
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    // The download has started from the URL; free it once this event is over.
+    let _ = web_sys::window().map(|w| {
+        let free = wasm_bindgen::closure::Closure::once_into_js(move || revoke_download_url(&url));
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(free.unchecked_ref(), 1_000)
+    });
+    true
+}
+
+/// Puts `text` on the clipboard (where the browser allows it; the text also stays on screen).
+pub fn copy_text(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+/// `https://example.org`: where this app is served from.
+pub fn location_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// The part of the address after `#` (with the `#`), which browsers never send to a server.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The text of a file the person picked; `None` if it cannot be read (or is not text).
+pub async fn read_file_text(file: web_sys::File) -> Option<String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()?;
+    text.as_string()
+}
+
+/// Today as `2026-11-25` (for file names).
+pub fn today_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+        .chars()
+        .take(10)
+        .collect()
+}
+
+/// A random number for ids (not for secrets).
+pub fn random_u32() -> u32 {
+    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }

@@ -113,6 +113,64 @@ fn a_full_local_storage_is_reported_as_quota_exceeded() {
 }
 
 #[wasm_bindgen_test]
+fn an_import_that_does_not_fit_puts_every_key_back() {
+    use think_plan_act::model::custom_cards::CustomCard;
+    use think_plan_act::storage::{ItemId, SaveError};
+    clear_local_storage();
+    let store = LocalStore::open().unwrap();
+    let mine = CustomCard {
+        id: "my-0".into(),
+        area: "family".into(),
+        topic: "Mine".into(),
+        questions: vec!["Why?".into()],
+        ..Default::default()
+    };
+    storage::save_item(&store, &ItemId::new("my-0").unwrap(), &mine, 0, 1).unwrap();
+    // Fill storage up, then free room for about two cards of the import.
+    let piece = "x".repeat(100_000);
+    let mut pieces = 0;
+    while store.set(&format!("filler-{pieces}"), &piece).is_ok() {
+        pieces += 1;
+    }
+    assert!(pieces > 2, "storage filled after {pieces} pieces");
+    store.remove("filler-0").unwrap();
+    store.remove("filler-1").unwrap();
+    let before: Vec<(String, Option<String>)> = store
+        .keys()
+        .unwrap()
+        .into_iter()
+        .map(|k| (k.clone(), store.get(&k).unwrap()))
+        .collect();
+    // Ten cards of 100,000 characters each: my-0 (replaced) and maybe my-1 fit, then the quota
+    // is reached and what was written must be put back.
+    let cards: Vec<(ItemId, CustomCard)> = (0..10)
+        .map(|i| {
+            let id = format!("my-{i}");
+            let card = CustomCard {
+                id: id.clone(),
+                topic: "y".repeat(100_000),
+                ..mine.clone()
+            };
+            (ItemId::new(&id).unwrap(), card)
+        })
+        .collect();
+    let result = storage::save_items_all_or_nothing(&store, &cards, 2);
+    let after: Vec<(String, Option<String>)> = store
+        .keys()
+        .unwrap()
+        .into_iter()
+        .map(|k| (k.clone(), store.get(&k).unwrap()))
+        .collect();
+    clear_local_storage();
+    assert_eq!(result, Err(SaveError::Store(StoreError::QuotaExceeded)));
+    let mut before = before;
+    let mut after = after;
+    before.sort();
+    after.sort();
+    assert_eq!(after, before, "every key as it was, the replaced card too");
+}
+
+#[wasm_bindgen_test]
 async fn unreadable_notice_offers_the_raw_text_as_a_download() {
     let root = container();
     let problem = LoadProblem {

@@ -25,6 +25,10 @@ fn new_rng() -> SmallRng {
         .unwrap_or_else(|_| SmallRng::seed_from_u64(now_ms()))
 }
 
+fn as_strs(ids: &[String]) -> Vec<&str> {
+    ids.iter().map(String::as_str).collect()
+}
+
 /// What the last press of the button led to, when it did not open a card.
 #[derive(Clone, Copy, PartialEq)]
 enum Outcome {
@@ -38,7 +42,7 @@ enum Outcome {
 /// buttons for the same row.
 #[component]
 pub fn DrawCard(
-    selection: Signal<Vec<&'static str>>,
+    selection: Signal<Vec<String>>,
     filter: Memo<CardFilter>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
@@ -49,13 +53,18 @@ pub fn DrawCard(
     let outcome = RwSignal::new(Outcome::None);
     let seen = move || {
         changed.track();
-        selection.with(|ids| PILE.with_borrow(|(pile, _)| pile.seen_in(ids)))
+        selection.with(|ids| PILE.with_borrow(|(pile, _)| pile.seen_in(&as_strs(ids))))
     };
     let total = move || selection.with(Vec::len);
 
     let draw = move |_| {
-        let drawn =
-            selection.with_untracked(|ids| PILE.with_borrow_mut(|(pile, rng)| pile.draw(ids, rng)));
+        let drawn = selection.with_untracked(|ids| {
+            PILE.with_borrow_mut(|(pile, rng)| match pile.draw(&as_strs(ids), rng) {
+                Drawn::Card(id) => Drawn::Card(id.to_string()),
+                Drawn::AllSeen => Drawn::AllSeen,
+                Drawn::Nothing => Drawn::Nothing,
+            })
+        });
         changed.update(|n| *n += 1);
         match drawn {
             Drawn::Card(id) => {
@@ -68,7 +77,8 @@ pub fn DrawCard(
         }
     };
     let reshuffle = move |_| {
-        selection.with_untracked(|ids| PILE.with_borrow_mut(|(pile, _)| pile.reshuffle(ids)));
+        selection
+            .with_untracked(|ids| PILE.with_borrow_mut(|(pile, _)| pile.reshuffle(&as_strs(ids))));
         changed.update(|n| *n += 1);
         outcome.set(Outcome::Reshuffled);
     };

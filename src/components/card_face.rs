@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::content::{Card, Deck};
+use crate::content::Deck;
+use crate::model::deck::AnyCard;
 
 /// The card below its topic. `printed` uses small labels instead of headings (a printed sheet
 /// holds four cards).
 #[component]
-pub fn CardFace(card: &'static Card, deck: &'static Deck, printed: bool) -> impl IntoView {
+pub fn CardFace(card: AnyCard, guide: &'static Deck, printed: bool) -> impl IntoView {
     let label = move |text: &'static str| {
         if printed {
             view! { <p class="card-face__label">{text}</p> }.into_any()
@@ -18,21 +19,28 @@ pub fn CardFace(card: &'static Card, deck: &'static Deck, printed: bool) -> impl
         }
     };
     let ways_in = card
-        .entry_points
+        .entry_points()
         .iter()
-        .map(|e| deck.entry_point_name(*e))
+        .map(|e| guide.entry_point_name(*e))
         .collect::<Vec<_>>()
         .join(" · ");
+    let note = card.content_note().map(str::to_string);
+    let example = card.example().to_string();
+    let questions: Vec<String> = card.questions().into_iter().map(String::from).collect();
     view! {
-        {card.content_note.map(|note| view! {
+        {note.map(|note| view! {
             <p class="content-note"><strong>{tr!(cards.content_note)}</strong>" "{note}</p>
         })}
-        {label(tr!(cards.example))}
-        <p class="card-face__example">{card.example}</p>
+        {(!example.is_empty()).then(|| view! {
+            {label(tr!(cards.example))}
+            <p class="card-face__example">{example}</p>
+        })}
         {label(tr!(cards.questions))}
         <ul class="card-face__questions">
-            {card.questions.iter().map(|q| view! { <li>{*q}</li> }).collect_view()}
+            {questions.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}
         </ul>
-        <p class="card-face__ways"><span class="card-face__ways-label">{tr!(cards.ways_in)}</span>" "{ways_in}</p>
+        {(!ways_in.is_empty()).then(|| view! {
+            <p class="card-face__ways"><span class="card-face__ways-label">{tr!(cards.ways_in)}</span>" "{ways_in}</p>
+        })}
     }
 }

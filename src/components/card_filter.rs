@@ -6,24 +6,20 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::content::{Area, Deck};
 use crate::model::deck::CardFilter;
 
-fn area_ids() -> Vec<&'static str> {
-    Area::ALL.iter().map(|a| a.id()).collect()
-}
-
-/// The filter the current link asks for (`?area=…&q=…`).
-pub fn use_card_filter() -> Memo<CardFilter> {
+/// The filter the current link asks for (`?area=…&q=…`), among the areas of `deck_areas` (id, name).
+pub fn use_card_filter(deck_areas: Vec<(String, String)>) -> Memo<CardFilter> {
     let query = use_query_map();
     Memo::new(move |_| {
-        query.with(|q| CardFilter::from_link(q.get_str("area"), q.get_str("q"), &area_ids()))
+        let ids: Vec<&str> = deck_areas.iter().map(|(id, _)| id.as_str()).collect();
+        query.with(|q| CardFilter::from_link(q.get_str("area"), q.get_str("q"), &ids))
     })
 }
 
 /// A search box and one chip per thematic area.
 #[component]
-pub fn CardFilterControls(deck: &'static Deck, filter: Memo<CardFilter>) -> impl IntoView {
+pub fn CardFilterControls(areas: Vec<(String, String)>, filter: Memo<CardFilter>) -> impl IntoView {
     // Shows the deck under a new filter: the link changes in place (no history entry per key).
     let navigate = use_navigate();
     let show = move |next: CardFilter| {
@@ -42,13 +38,15 @@ pub fn CardFilterControls(deck: &'static Deck, filter: Memo<CardFilter>) -> impl
         next.text = event_target_value(&event);
         show_typed(next);
     };
-    let chip = move |area: Option<Area>, name: &'static str| {
-        let id = area.map(Area::id);
-        let pressed = move || (filter.with(|f| f.area.as_deref() == id)).to_string();
+    let chip = move |id: Option<String>, name: String| {
+        let pressed = {
+            let id = id.clone();
+            move || (filter.with(|f| f.area == id)).to_string()
+        };
         let show = show.clone();
         let pick = move |_| {
             let mut next = filter.get_untracked();
-            next.area = id.map(str::to_string);
+            next.area = id.clone();
             show(next);
         };
         view! {
@@ -63,8 +61,8 @@ pub fn CardFilterControls(deck: &'static Deck, filter: Memo<CardFilter>) -> impl
                     value=filter.get_untracked().text on:input=on_search />
             </p>
             <ul class="chips" aria-label=tr!(cards.areas_label)>
-                {chip(None, tr!(cards.all_areas))}
-                {Area::ALL.into_iter().map(|a| chip(Some(a), deck.area_name(a))).collect_view()}
+                {chip(None, tr!(cards.all_areas).to_string())}
+                {areas.into_iter().map(|(id, name)| chip(Some(id), name)).collect_view()}
             </ul>
         </div>
     }

@@ -4,6 +4,7 @@ pub mod autosaver;
 pub mod card_draw;
 pub mod card_face;
 pub mod card_filter;
+pub mod card_import;
 pub mod hide_answers;
 pub mod main_nav;
 pub mod norm_rings;

@@ -45,6 +45,8 @@ pub fn UnreadableNotice(problem: LoadProblem, on_dismiss: impl Fn() + 'static) -
         Key::Rounds => tr!(storage.what_rounds),
         Key::Item(Collection::Aims, _) => tr!(storage.what_aims),
         Key::Item(Collection::CardNote, _) => tr!(storage.what_card_note),
+        Key::Item(Collection::CustomCard, _) => tr!(storage.what_custom_card),
+        Key::CustomAreas => tr!(storage.what_custom_areas),
     };
     let message = match problem.reason {
         Unreadable::Corrupt(_) => t!(i18n, storage.unreadable_corrupt, what).into_any(),
@@ -62,7 +64,7 @@ pub fn UnreadableNotice(problem: LoadProblem, on_dismiss: impl Fn() + 'static) -
         "think-plan-act-{}-copy.json",
         problem.key.name().replace(':', "-")
     );
-    let href = download_url(&problem.raw);
+    let href = download_url(&problem.raw, "application/json;charset=utf-8");
     if let Some(url) = href.clone() {
         // Release the copy held in memory for the link once the notice is gone.
         on_cleanup(move || revoke_download_url(&url));

@@ -70,6 +70,29 @@ pub struct Card {
     pub entry_points: &'static [EntryPoint],
 }
 
+/// The longer explanations of the card pages, in one language: paragraphs of help that belong
+/// with the content of the pages (and get translated with it), while `locales/` keeps the short
+/// interface words. (Both end up in the first download: wasm-split moves code into chunks, not
+/// data; see README, Performance.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardsHelp {
+    pub intro: &'static str,
+    pub own_cards: &'static str,
+    pub note_hint: &'static str,
+    pub missing: &'static str,
+    pub own_intro: &'static str,
+    pub own_empty: &'static str,
+    pub share_hint: &'static str,
+    pub link_private: &'static str,
+    pub import_text: &'static str,
+    pub areas_text: &'static str,
+    pub area_in_use: &'static str,
+    pub example_hint: &'static str,
+    pub content_note_hint: &'static str,
+    pub shared_intro: &'static str,
+    pub shared_empty: &'static str,
+}
+
 /// The whole deck in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Deck {
@@ -78,6 +101,7 @@ pub struct Deck {
     /// The name of each entry point, in `EntryPoint::ALL` order.
     pub entry_point_names: [&'static str; 6],
     pub cards: &'static [Card],
+    pub help: CardsHelp,
 }
 
 impl Deck {

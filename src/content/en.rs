@@ -1,6 +1,6 @@
 //! English content, taken from the OSCE guidance (`shared/seeds/004_*.txt`).
 
-use super::{Aim, Area, Card, Deck, EntryPoint, Source, Think, ThinkStep};
+use super::{Aim, Area, Card, CardsHelp, Deck, EntryPoint, Source, Think, ThinkStep};
 
 pub const SOURCE: Source = Source {
     title: "Engaging young men in the promotion of gender equality",
@@ -329,4 +329,21 @@ pub const DECK: Deck = Deck {
             ],
         },
     ],
+    help: CardsHelp {
+        intro: "Sixteen everyday situations in five themes, each with questions to think about alone or to talk about in a group. Pick one that speaks to you, or draw one at random.",
+        own_cards: "Write cards about situations from your own town, adapt a card of the guidance to your audience, or bring in cards another organisation shared with you. They stay on this device until you share them.",
+        note_hint: "Only you see this note: it stays in this browser and is never shown when presenting. It saves itself as you type.",
+        missing: "The link may be mistyped, or the card may no longer exist. All the cards are one step away.",
+        own_intro: "Cards you write or adapt for your own audience: situations from your town, your language, your work. They are kept in this browser and go nowhere unless you share them.",
+        own_empty: "You have no cards of your own yet. Write one, or open a card of the guidance and choose “Duplicate and adapt”.",
+        share_hint: "A JSON file brings the cards into this app on another device. A CSV file opens in Excel, LibreOffice or Google Sheets, where cards can be written and then brought back in.",
+        link_private: "The cards travel inside the link itself, after the # sign, which browsers never send to any server. Anyone with the link can read these cards: share it only with people you trust.",
+        import_text: "Open a JSON or CSV file of cards, for example one another organisation shared with you. You will see what is new before anything is added.",
+        areas_text: "Besides the five themes of the guidance, your cards can have themes of your own.",
+        area_in_use: "Cards still use this theme. Give them another theme first; then it can be removed.",
+        example_hint: "An everyday situation your group will recognise: the guidance asks to localise examples.",
+        content_note_hint: "For a sensitive topic: a short, calm note shown before the card.",
+        shared_intro: "These cards came inside the link you opened. Nothing was fetched from a server, and nothing is stored until you choose to add them.",
+        shared_empty: "This page shows cards shared by link, but this link holds no cards. Ask the person who sent it for the whole link, or for a file.",
+    },
 };

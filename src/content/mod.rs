@@ -7,7 +7,7 @@ pub mod cards;
 pub mod en;
 pub mod think;
 
-pub use cards::{Area, Card, Deck, EntryPoint};
+pub use cards::{Area, Card, CardsHelp, Deck, EntryPoint};
 pub use think::{AIMS_ID, Aim, PRIVILEGE_ID, Think, ThinkStep};
 
 /// The languages content exists in. Adding one: a module like `en.rs` and one arm in [`source`].
@@ -40,6 +40,11 @@ pub fn deck(lang: Lang) -> &'static Deck {
     match lang {
         Lang::En => &en::DECK,
     }
+}
+
+/// The longer explanations of the card pages in a language.
+pub fn cards_help(lang: Lang) -> &'static CardsHelp {
+    &deck(lang).help
 }
 
 /// The THINK! section in a language.
@@ -239,6 +244,24 @@ mod tests {
         let d = deck(Lang::En);
         all.extend(d.area_names);
         all.extend(d.entry_point_names);
+        let h = d.help;
+        all.extend([
+            h.intro,
+            h.own_cards,
+            h.note_hint,
+            h.missing,
+            h.own_intro,
+            h.own_empty,
+            h.share_hint,
+            h.link_private,
+            h.import_text,
+            h.areas_text,
+            h.area_in_use,
+            h.example_hint,
+            h.content_note_hint,
+            h.shared_intro,
+            h.shared_empty,
+        ]);
         for card in d.cards {
             all.extend(
                 card.questions

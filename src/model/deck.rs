@@ -1,8 +1,9 @@
 //! Browsing the scenario cards: which cards a filter selects, in what order, and the way a
 //! filter travels in a link (`/cards?area=family&q=leave`) so that reload and Back keep it.
 
+use super::custom_cards::{CustomAreas, CustomCard};
 use super::search::Query;
-use crate::content::Card;
+use crate::content::{Area, Card, Deck, EntryPoint};
 
 /// What deck logic needs to know of a card. The cards of the guidance implement it; cards a
 /// person writes will too, so filtering and drawing treat both alike.
@@ -25,6 +26,141 @@ impl DeckCard for Card {
         let mut texts = vec![self.topic, self.example];
         texts.extend(self.questions.iter().copied());
         texts
+    }
+}
+
+/// A card of the guidance or one of the person's own: what the deck pages show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnyCard {
+    Guide(&'static Card),
+    Own(CustomCard),
+}
+
+impl AnyCard {
+    pub fn id(&self) -> &str {
+        match self {
+            AnyCard::Guide(c) => c.id,
+            AnyCard::Own(c) => &c.id,
+        }
+    }
+    pub fn area_id(&self) -> &str {
+        match self {
+            AnyCard::Guide(c) => c.area.id(),
+            AnyCard::Own(c) => &c.area,
+        }
+    }
+    pub fn topic(&self) -> &str {
+        match self {
+            AnyCard::Guide(c) => c.topic,
+            AnyCard::Own(c) => &c.topic,
+        }
+    }
+    pub fn example(&self) -> &str {
+        match self {
+            AnyCard::Guide(c) => c.example,
+            AnyCard::Own(c) => &c.example,
+        }
+    }
+    pub fn questions(&self) -> Vec<&str> {
+        match self {
+            AnyCard::Guide(c) => c.questions.to_vec(),
+            AnyCard::Own(c) => c.questions.iter().map(String::as_str).collect(),
+        }
+    }
+    /// The note before a sensitive card, if it has one.
+    pub fn content_note(&self) -> Option<&str> {
+        match self {
+            AnyCard::Guide(c) => c.content_note,
+            AnyCard::Own(c) => Some(c.content_note.as_str()).filter(|n| !n.trim().is_empty()),
+        }
+    }
+    pub fn entry_points(&self) -> &[EntryPoint] {
+        match self {
+            AnyCard::Guide(c) => c.entry_points,
+            AnyCard::Own(_) => &[],
+        }
+    }
+    pub fn own(&self) -> Option<&CustomCard> {
+        match self {
+            AnyCard::Guide(_) => None,
+            AnyCard::Own(c) => Some(c),
+        }
+    }
+}
+
+impl DeckCard for AnyCard {
+    fn id(&self) -> &str {
+        AnyCard::id(self)
+    }
+    fn area_id(&self) -> &str {
+        AnyCard::area_id(self)
+    }
+    fn texts(&self) -> Vec<&str> {
+        let mut texts = vec![self.topic(), self.example()];
+        texts.extend(self.questions());
+        texts
+    }
+}
+
+/// The guidance's cards, then the person's own, in the order they were written.
+pub fn whole_deck(guide: &'static [Card], mut own: Vec<CustomCard>) -> Vec<AnyCard> {
+    own.sort_by(|a, b| a.updated_at.cmp(&b.updated_at).then(a.id.cmp(&b.id)));
+    guide
+        .iter()
+        .map(AnyCard::Guide)
+        .chain(own.into_iter().map(AnyCard::Own))
+        .collect()
+}
+
+/// The deck as the pages show it: the guidance's cards and areas, and the person's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FullDeck {
+    pub guide: &'static Deck,
+    pub cards: Vec<AnyCard>,
+    pub own_areas: CustomAreas,
+}
+
+impl FullDeck {
+    pub fn new(guide: &'static Deck, own: Vec<CustomCard>, own_areas: CustomAreas) -> FullDeck {
+        FullDeck {
+            guide,
+            cards: whole_deck(guide.cards, own),
+            own_areas,
+        }
+    }
+
+    /// Every area id with its name: the guidance's first, then the person's own.
+    pub fn areas(&self) -> Vec<(String, String)> {
+        Area::ALL
+            .iter()
+            .map(|a| (a.id().to_string(), self.guide.area_name(*a).to_string()))
+            .chain(
+                self.own_areas
+                    .areas
+                    .iter()
+                    .map(|a| (a.id.clone(), a.name.clone())),
+            )
+            .collect()
+    }
+
+    pub fn area_name(&self, id: &str) -> String {
+        self.areas()
+            .into_iter()
+            .find(|(a, _)| a == id)
+            .map(|(_, name)| name)
+            .unwrap_or_default()
+    }
+
+    pub fn card(&self, id: &str) -> Option<&AnyCard> {
+        self.cards.iter().find(|c| c.id() == id)
+    }
+
+    pub fn own_cards(&self) -> Vec<CustomCard> {
+        self.cards
+            .iter()
+            .filter_map(AnyCard::own)
+            .cloned()
+            .collect()
     }
 }
 
@@ -198,6 +334,29 @@ mod tests {
             .link_query(),
             ""
         );
+    }
+
+    #[test]
+    fn own_cards_join_the_deck_and_its_search() {
+        let own = CustomCard {
+            id: "my-1".into(),
+            area: "my-area-sport".into(),
+            topic: "Football and fathers".into(),
+            example: "A coach…".into(),
+            questions: vec!["Who brings the children to training?".into()],
+            ..Default::default()
+        };
+        let all = whole_deck(deck(Lang::En).cards, vec![own.clone()]);
+        assert_eq!(all.len(), 17);
+        assert_eq!(all[16].own(), Some(&own));
+        assert_eq!(all[16].content_note(), None, "an empty note is no note");
+        let areas = ["my-area-sport"];
+        let found = CardFilter::from_link(None, Some("FOOTBALL"), &areas).select(&all);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].id(), "my-1");
+        let sport = CardFilter::from_link(Some("my-area-sport"), None, &areas).select(&all);
+        assert_eq!(sport.len(), 1);
+        assert!(!all[0].entry_points().is_empty() && all[16].entry_points().is_empty());
     }
 
     #[test]

@@ -11,8 +11,8 @@ pub struct DrawPile {
 
 /// What a draw gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Drawn<'a> {
-    Card(&'a str),
+pub enum Drawn<T> {
+    Card(T),
     /// Every card of the selection has come up in this pass: time to reshuffle.
     AllSeen,
     /// The selection is empty (a filter that matches nothing).
@@ -21,7 +21,11 @@ pub enum Drawn<'a> {
 
 impl DrawPile {
     /// A card from `selection` that has not come up in this pass, each equally likely.
-    pub fn draw<'a, R: Rng + ?Sized>(&mut self, selection: &[&'a str], rng: &mut R) -> Drawn<'a> {
+    pub fn draw<'a, R: Rng + ?Sized>(
+        &mut self,
+        selection: &[&'a str],
+        rng: &mut R,
+    ) -> Drawn<&'a str> {
         if selection.is_empty() {
             return Drawn::Nothing;
         }

@@ -19,11 +19,34 @@ pub fn fold(text: &str) -> String {
             out.push(' ');
             space = false;
         }
-        for lower in c.to_lowercase() {
-            out.push(base_letter(lower));
-        }
+        out.push(base_letter(lower_char(c)));
     }
     out
+}
+
+/// Lower case for the scripts of the region: Latin (with Latin-1 and Latin Extended-A, which hold
+/// the Turkmen and Uzbek letters) and Cyrillic (with the letters of Kazakh, Kyrgyz, Tajik and
+/// Uzbek). Other characters stay as they are. Arithmetic on the code point instead of
+/// `char::to_lowercase`, whose tables for all of Unicode would travel with the cards page.
+fn lower_char(c: char) -> char {
+    let n = c as u32;
+    let lower = match n {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => n + 0x20,
+        0x400..=0x40F => n + 0x50,
+        0x130 => 0x69,  // İ → i
+        0x178 => 0xFF,  // Ÿ → ÿ
+        0x4C0 => 0x4CF, // Ӏ → ӏ
+        // Pairs with the capital at the even code point…
+        0x100..=0x137 | 0x14A..=0x177 | 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F
+            if n % 2 == 0 =>
+        {
+            n + 1
+        }
+        // …and with the capital at the odd one.
+        0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if n % 2 == 1 => n + 1,
+        _ => n,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 /// The plain letter under a lower-case letter with a diacritic; any other character unchanged.
@@ -121,6 +144,25 @@ mod tests {
         );
         assert_eq!(fold("ӣ ӯ ҳ ҷ"), "и у х ч");
         assert_eq!(fold("Ўзбек Йигит"), "узбек иигит");
+    }
+
+    #[test]
+    fn lower_case_agrees_with_unicode_for_the_scripts_of_the_region() {
+        let ranges = [0x20..0x250u32, 0x400..0x530];
+        for n in ranges.into_iter().flatten() {
+            let Some(c) = char::from_u32(n) else { continue };
+            let mut std_lower = c.to_lowercase();
+            let expected = match (std_lower.next(), std_lower.next()) {
+                (Some(l), None) => l,
+                // İ becomes "i̇" (two characters) in Unicode; for search, plain i.
+                _ => 'i',
+            };
+            if (0x180..0x250).contains(&n) {
+                // Latin Extended-B is not folded (no language of the region needs it).
+                continue;
+            }
+            assert_eq!(lower_char(c), expected, "U+{n:04X} {c}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! One scenario card at its own address (`/cards/<id>`, keeping the deck's filter in the link):
-//! the card, previous and next within the filter, drawing on, and a private note.
+//! the card, previous and next within the filter, drawing on, a private note, and — for the
+//! guidance's cards — "adapt", for the person's own cards edit and delete.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,25 +10,31 @@ use crate::components::card_draw::DrawCard;
 use crate::components::card_face::CardFace;
 use crate::components::card_filter::use_card_filter;
 use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};
+use crate::components::save_error::SaveErrorMessage;
 use crate::components::written_field::CardNoteField;
-use crate::content::{Card, Deck, Lang, deck, source};
+use crate::content::{Lang, cards_help, source};
 use crate::i18n::{t, use_i18n};
-use crate::model::deck::{CardFilter, neighbours};
-use crate::storage::ItemId;
+use crate::model::custom_cards::CustomCard;
+use crate::model::deck::{AnyCard, CardFilter, FullDeck, neighbours};
+use crate::state::{SyncedItem, load_full_deck};
+use crate::storage::{ItemId, SaveError};
 use crate::web::focus_element;
 
 #[component]
 pub fn CardPage() -> impl IntoView {
-    let deck = deck(Lang::En);
+    let deck = load_full_deck();
+    let filter = use_card_filter(deck.areas());
+    let deck = StoredValue::new(deck);
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let filter = use_card_filter();
     let selection = Signal::derive(move || {
         filter.with(|f| {
-            f.select(deck.cards)
-                .iter()
-                .map(|c| c.id)
-                .collect::<Vec<_>>()
+            deck.with_value(|d| {
+                f.select(&d.cards)
+                    .iter()
+                    .map(|c| c.id().to_string())
+                    .collect::<Vec<_>>()
+            })
         })
     });
     // Previous, next or a drawn card opens here without leaving the page: tell screen readers
@@ -37,7 +44,7 @@ pub fn CardPage() -> impl IntoView {
         |_, _, _| request_animation_frame(|| focus_element("card-topic")),
         false,
     );
-    move || match deck.card(&id.get()) {
+    move || match deck.with_value(|d| d.card(&id.get()).cloned()) {
         Some(card) => view! { <CardView card deck filter selection /> }.into_any(),
         None => view! { <MissingCard /> }.into_any(),
     }
@@ -45,48 +52,66 @@ pub fn CardPage() -> impl IntoView {
 
 #[component]
 fn CardView(
-    card: &'static Card,
-    deck: &'static Deck,
+    card: AnyCard,
+    deck: StoredValue<FullDeck>,
     filter: Memo<CardFilter>,
-    selection: Signal<Vec<&'static str>>,
+    selection: Signal<Vec<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let query = filter.with_untracked(CardFilter::link_query);
+    let id = card.id().to_string();
     // Within the filter, unless this card is outside it (a link from elsewhere): then the deck.
     let mut order = selection.get_untracked();
-    if !order.contains(&card.id) {
-        order = deck.cards.iter().map(|c| c.id).collect();
+    if !order.contains(&id) {
+        order = deck.with_value(|d| d.cards.iter().map(|c| c.id().to_string()).collect());
     }
-    let (previous, next) = neighbours(&order, card.id);
-    let position = order.iter().position(|id| *id == card.id).unwrap_or(0) + 1;
+    let order_refs: Vec<&str> = order.iter().map(String::as_str).collect();
+    let (previous, next) = neighbours(&order_refs, &id);
+    let position = order.iter().position(|o| *o == id).unwrap_or(0) + 1;
     let total = order.len();
-    let link = |id: &str, rel: &'static str, label: &'static str| {
-        let topic = deck.card(id).map(|c| c.topic).unwrap_or_default();
+    let link = |to: &str, rel: &'static str, label: &'static str| {
+        let topic = deck.with_value(|d| {
+            d.card(to)
+                .map(|c| c.topic().to_string())
+                .unwrap_or_default()
+        });
         view! {
-            <a class=format!("pager__{rel}") rel=rel href=format!("/cards/{id}{query}")>
+            <a class=format!("pager__{rel}") rel=rel href=format!("/cards/{to}{query}")>
                 <span class="pager__label">{label}</span>" "{topic}
             </a>
         }
     };
-    let note_id = ItemId::new(card.id);
+    let (guide, area) = deck.with_value(|d| (d.guide, d.area_name(card.area_id())));
+    let note_id = ItemId::new(&id);
+    let actions = match card.own() {
+        Some(own) => view! { <OwnCardActions card=own.clone() deck /> }.into_any(),
+        None => view! {
+            <p class="card-actions">
+                <a class="button button--quiet" href=format!("/my-cards/new?from={id}")>{tr!(cards.adapt)}</a>
+            </p>
+        }
+        .into_any(),
+    };
 
     view! {
-        <Title text=card.topic />
+        <Title text=card.topic().to_string() />
         <p class="back-link"><a href=format!("/cards{query}")>{tr!(cards.all_cards)}</a></p>
-        <article class="card-view">
-            <p class="card-view__area">{deck.area_name(card.area)}</p>
-            <h1 id="card-topic" tabindex="-1">{card.topic}</h1>
-            <CardFace card deck printed=false />
+        <article class="card-view" class:card-view--own=card.own().is_some()>
+            <p class="card-view__area">{area}</p>
+            <h1 id="card-topic" tabindex="-1">{card.topic().to_string()}</h1>
+            {card.own().map(|_| view! { <p class="badge">{tr!(cards.own_badge)}</p> })}
+            <CardFace card=card.clone() guide printed=false />
         </article>
+        {actions}
         <nav class="pager" aria-label=tr!(cards.pager_label)>
-            {previous.map(|id| link(id, "prev", tr!(cards.previous)))}
+            {previous.map(|to| link(to, "prev", tr!(cards.previous)))}
             <span class="pager__position">{t!(i18n, cards.position, n = move || position, total = move || total)}</span>
-            {next.map(|id| link(id, "next", tr!(cards.next)))}
+            {next.map(|to| link(to, "next", tr!(cards.next)))}
         </nav>
         <DrawCard selection filter />
         <section class="card-note" aria-labelledby="note-heading">
             <h2 id="note-heading">{tr!(cards.note_heading)}</h2>
-            <p class="hint">{tr!(cards.note_hint)}</p>
+            <p class="hint">{cards_help(Lang::En).note_hint}</p>
             <div class="toolbar"><HideAnswersToggle /></div>
             <div class="answers" class:answers-hidden=answers_hidden()>
                 {note_id.map(|card| view! { <CardNoteField card label=tr!(cards.note_label) /> })}
@@ -96,13 +121,69 @@ fn CardView(
     }
 }
 
+/// For a card the person wrote: where it came from, edit, and delete with undo.
+#[component]
+fn OwnCardActions(card: CustomCard, deck: StoredValue<FullDeck>) -> impl IntoView {
+    let Some(id) = ItemId::new(&card.id) else {
+        return ().into_any();
+    };
+    let item = SyncedItem::<CustomCard>::open(id);
+    let deleted = RwSignal::new(None::<CustomCard>);
+    let error = RwSignal::new(None::<SaveError>);
+    let based_on = card.based_on.as_deref().and_then(|b| {
+        deck.with_value(|d| d.card(b).map(|c| (b.to_string(), c.topic().to_string())))
+    });
+    let delete = move |_| {
+        item.reload();
+        let kept = item.value.get_untracked();
+        match item.remove() {
+            Ok(()) => {
+                deleted.set(Some(kept));
+                error.set(None);
+                request_animation_frame(|| focus_element("undo-card"));
+            }
+            Err(e) => error.set(Some(e.into())),
+        }
+    };
+    let undo = move |_| {
+        if let Some(card) = deleted.get_untracked() {
+            match item.save(card) {
+                Ok(()) => deleted.set(None),
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    };
+    let edit = format!("/my-cards/{}", card.id);
+    view! {
+        {based_on.map(|(b, topic)| view! {
+            <p class="hint">{tr!(cards.adapted_from)}" "<a href=format!("/cards/{b}")>{topic}</a></p>
+        })}
+        {move || match deleted.get() {
+            Some(_) => view! {
+                <p class="message" role="status">
+                    {tr!(cards.deleted)}" "
+                    <button type="button" class="link-button" id="undo-card" on:click=undo>{tr!(norms.undo)}</button>
+                </p>
+            }.into_any(),
+            None => view! {
+                <p class="card-actions">
+                    <a class="button button--quiet" href=edit.clone()>{tr!(cards.edit)}</a>
+                    <button type="button" class="button button--quiet" on:click=delete>{tr!(cards.delete)}</button>
+                </p>
+            }.into_any(),
+        }}
+        {move || error.get().map(|error| view! { <SaveErrorMessage error /> })}
+    }
+    .into_any()
+}
+
 /// A link to a card that does not exist (mistyped, or a card since removed).
 #[component]
 fn MissingCard() -> impl IntoView {
     view! {
         <Title text=tr!(cards.missing_title) />
         <h1 id="card-topic" tabindex="-1">{tr!(cards.missing_title)}</h1>
-        <p>{tr!(cards.missing_text)}</p>
+        <p>{cards_help(Lang::En).missing}</p>
         <p><a href="/cards">{tr!(cards.all_cards)}</a></p>
     }
 }

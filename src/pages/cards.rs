@@ -1,5 +1,5 @@
-//! The scenario cards of Annex 2: grouped by thematic area, filtered by area and searched, drawn
-//! at random, and printed as cuttable cards.
+//! The scenario cards of Annex 2 and the person's own: grouped by thematic area, filtered by
+//! area and searched, drawn at random, and printed as cuttable cards.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -7,9 +7,10 @@ use leptos_meta::Title;
 use crate::components::card_draw::DrawCard;
 use crate::components::card_face::CardFace;
 use crate::components::card_filter::{CardFilterControls, use_card_filter};
-use crate::content::{Area, Card, Deck, Lang, deck, source};
+use crate::content::{Deck, Lang, cards_help, source};
 use crate::i18n::{t, use_i18n};
-use crate::model::deck::CardFilter;
+use crate::model::deck::{AnyCard, CardFilter};
+use crate::state::load_full_deck;
 use crate::web::print_page;
 
 /// Cards per printed A4 sheet (two by two, with cut lines between them).
@@ -18,37 +19,47 @@ const CARDS_PER_SHEET: usize = 4;
 #[component]
 pub fn CardsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let deck = deck(Lang::En);
-    let filter = use_card_filter();
-    let selected = Memo::new(move |_| filter.with(|f| f.select(deck.cards)));
-    let selection =
-        Signal::derive(move || selected.with(|cards| cards.iter().map(|c| c.id).collect()));
+    let deck = load_full_deck();
+    let guide = deck.guide;
+    let areas = deck.areas();
+    let total = deck.cards.len();
+    let deck = StoredValue::new(deck);
+    let filter = use_card_filter(areas.clone());
+    let selected = Memo::new(move |_| {
+        filter.with(|f| {
+            deck.with_value(|d| f.select(&d.cards).into_iter().cloned().collect::<Vec<_>>())
+        })
+    });
+    let selection = Signal::derive(move || {
+        selected.with(|cards| cards.iter().map(|c| c.id().to_string()).collect())
+    });
     let shown = move || selected.with(Vec::len);
 
     let count = move || {
         if shown() == 0 {
             view! { <span>{tr!(cards.no_match)}</span> }.into_any()
         } else {
-            t!(i18n, cards.shown_count, shown, n = move || deck.cards.len()).into_any()
+            t!(i18n, cards.shown_count, shown, n = move || total).into_any()
         }
     };
+    let group_areas = areas.clone();
     let groups = move || {
         let query = filter.with(CardFilter::link_query);
         let cards = selected.get();
-        Area::ALL
-            .into_iter()
-            .filter(|area| cards.iter().any(|c| c.area == *area))
-            .map(|area| {
+        group_areas
+            .iter()
+            .filter(|(id, _)| cards.iter().any(|c| c.area_id() == id))
+            .map(|(id, name)| {
                 let tiles = cards
                     .iter()
-                    .filter(|c| c.area == area)
-                    .map(|card| view! { <CardTile card query=query.clone() /> })
+                    .filter(|c| c.area_id() == id)
+                    .map(|card| view! { <CardTile card=card.clone() query=query.clone() /> })
                     .collect_view();
-                let heading = format!("area-{}", area.id());
+                let heading = format!("area-{id}");
                 let labelled_by = heading.clone();
                 view! {
                     <section class="area" aria-labelledby=labelled_by>
-                        <h2 id=heading>{deck.area_name(area)}</h2>
+                        <h2 id=heading>{name.clone()}</h2>
                         <ul class="card-grid">{tiles}</ul>
                     </section>
                 }
@@ -60,8 +71,8 @@ pub fn CardsPage() -> impl IntoView {
         <Title text=tr!(cards.title) />
         <div class="screen-only">
             <h1>{tr!(cards.heading)}</h1>
-            <p class="lead">{tr!(cards.intro)}</p>
-            <CardFilterControls deck filter />
+            <p class="lead">{cards_help(Lang::En).intro}</p>
+            <CardFilterControls areas=areas.clone() filter />
             <p class="card-count" id="card-count" role="status">{count}</p>
             <DrawCard selection filter>
                 <button type="button" class="button button--quiet" id="print-cards" on:click=move |_| print_page()
@@ -70,31 +81,56 @@ pub fn CardsPage() -> impl IntoView {
                 </button>
             </DrawCard>
             {groups}
+            <section class="own-cards-link" aria-labelledby="own-heading">
+                <h2 id="own-heading">{tr!(cards.own_heading)}</h2>
+                <p>{cards_help(Lang::En).own_cards}</p>
+                <p><a class="button" href="/my-cards">{tr!(cards.own_link)}</a></p>
+            </section>
             <p class="credit">{tr!(cards.credit)}" "<cite>{source(Lang::En).title}</cite>" (OSCE)."</p>
         </div>
-        <PrintSheets deck cards=selected />
+        <PrintSheets guide deck_areas=areas cards=selected />
     }
 }
 
 /// One card in the grid: its topic is the link, the whole tile is the target.
 #[component]
-fn CardTile(card: &'static Card, query: String) -> impl IntoView {
+fn CardTile(card: AnyCard, query: String) -> impl IntoView {
+    let own = card.own().is_some();
     view! {
-        <li class="card-tile">
-            <a class="card-tile__link" href=format!("/cards/{}{query}", card.id)>{card.topic}</a>
-            <p class="card-tile__example">{card.example}</p>
+        <li class="card-tile" class:card-tile--own=own>
+            <a class="card-tile__link" href=format!("/cards/{}{query}", card.id())>{card.topic().to_string()}</a>
+            {own.then(|| view! { <p class="badge">{tr!(cards.own_badge)}</p> })}
+            <p class="card-tile__example">{card.example().to_string()}</p>
         </li>
+    }
+}
+
+/// The credit line printed on a card: the guidance's, adapted from it, or the person's own.
+pub fn credit_line(card: &AnyCard) -> String {
+    let title = source(Lang::En).title;
+    match card.own() {
+        None => format!("{} “{title}” (OSCE)", tr!(cards.print_credit)),
+        Some(own) if own.based_on.is_some() => {
+            format!("{} “{title}” (OSCE)", tr!(cards.print_credit_adapted))
+        }
+        Some(_) => tr!(cards.print_credit_own).to_string(),
     }
 }
 
 /// The selection as sheets of four cuttable cards, for paper only (hidden on screen).
 #[component]
-fn PrintSheets(deck: &'static Deck, cards: Memo<Vec<&'static Card>>) -> impl IntoView {
-    let credit = format!(
-        "{} “{}” (OSCE)",
-        tr!(cards.print_credit),
-        source(Lang::En).title
-    );
+fn PrintSheets(
+    guide: &'static Deck,
+    deck_areas: Vec<(String, String)>,
+    cards: Memo<Vec<AnyCard>>,
+) -> impl IntoView {
+    let area_name = move |id: &str| {
+        deck_areas
+            .iter()
+            .find(|(a, _)| a == id)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default()
+    };
     move || {
         cards
             .get()
@@ -105,10 +141,10 @@ fn PrintSheets(deck: &'static Deck, cards: Memo<Vec<&'static Card>>) -> impl Int
                     .map(|card| {
                         view! {
                             <article class="print-card">
-                                <p class="print-card__area">{deck.area_name(card.area)}</p>
-                                <h2 class="print-card__topic">{card.topic}</h2>
-                                <CardFace card deck printed=true />
-                                <p class="print-card__credit">{credit.clone()}</p>
+                                <p class="print-card__area">{area_name(card.area_id())}</p>
+                                <h2 class="print-card__topic">{card.topic().to_string()}</h2>
+                                <CardFace card=card.clone() guide printed=true />
+                                <p class="print-card__credit">{credit_line(card)}</p>
                             </article>
                         }
                     })

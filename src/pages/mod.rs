@@ -2,11 +2,14 @@
 
 pub mod about;
 pub mod card;
+pub mod card_editor;
 pub mod cards;
 pub mod home;
+pub mod my_cards;
 pub mod my_data;
 pub mod not_found;
 pub mod present;
 pub mod reflections;
 pub mod safety;
+pub mod shared_cards;
 pub mod think;

@@ -20,14 +20,17 @@ pub enum Collection {
     Aims,
     /// A person's note on one scenario card, under the card's id.
     CardNote,
+    /// A scenario card a person wrote or adapted (`my-…`).
+    CustomCard,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 4] = [
+    pub const ALL: [Collection; 5] = [
         Collection::Answer,
         Collection::Norms,
         Collection::Aims,
         Collection::CardNote,
+        Collection::CustomCard,
     ];
 
     pub fn name(self) -> &'static str {
@@ -36,6 +39,7 @@ impl Collection {
             Collection::Norms => "norms",
             Collection::Aims => "aims",
             Collection::CardNote => "note",
+            Collection::CustomCard => "card",
         }
     }
 
@@ -74,6 +78,8 @@ pub enum Key {
     Journey,
     /// The THINK exercise's rounds (which one is current, when each began).
     Rounds,
+    /// The thematic areas a person added for their own cards.
+    CustomAreas,
     Item(Collection, ItemId),
 }
 
@@ -84,6 +90,7 @@ impl Key {
             Key::Settings => "settings".into(),
             Key::Journey => "journey".into(),
             Key::Rounds => "rounds".into(),
+            Key::CustomAreas => "areas".into(),
             Key::Item(collection, id) => format!("{}:{}", collection.name(), id.as_str()),
         }
     }
@@ -100,6 +107,7 @@ impl Key {
             "settings" => Some(Key::Settings),
             "journey" => Some(Key::Journey),
             "rounds" => Some(Key::Rounds),
+            "areas" => Some(Key::CustomAreas),
             _ => {
                 let (collection, id) = name.split_once(':')?;
                 Some(Key::Item(

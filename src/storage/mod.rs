@@ -20,6 +20,7 @@ pub use memory::MemoryStore;
 
 use crate::model::aims::AimChoice;
 use crate::model::answer::{Answer, CardNote};
+use crate::model::custom_cards::{CustomAreas, CustomCard};
 use crate::model::journey::Journey;
 use crate::model::norms::NormList;
 use crate::model::rounds::Rounds;
@@ -43,6 +44,10 @@ impl Stored for Rounds {
     const KEY: Key = Key::Rounds;
 }
 
+impl Stored for CustomAreas {
+    const KEY: Key = Key::CustomAreas;
+}
+
 /// Ties a type to its collection: each item has its own key `tpa:<collection>:<id>`.
 pub trait StoredItem: Versioned {
     const COLLECTION: Collection;
@@ -53,6 +58,9 @@ impl StoredItem for Answer {
 }
 impl StoredItem for CardNote {
     const COLLECTION: Collection = Collection::CardNote;
+}
+impl StoredItem for CustomCard {
+    const COLLECTION: Collection = Collection::CustomCard;
 }
 
 impl StoredItem for NormList {
@@ -224,6 +232,49 @@ fn save_at<T: Versioned>(
     let text = encode(value, new_rev).map_err(SaveError::Encode)?;
     store.set(&storage_key, &text)?;
     Ok(new_rev)
+}
+
+/// Saves several items so that either all are stored or none is: after a failed write (a full
+/// storage, say) every key written so far is put back as it was. Items that exist are replaced
+/// (the person chose to, e.g. in an import preview); text this build cannot read is backed up
+/// before it is replaced.
+pub fn save_items_all_or_nothing<T: StoredItem>(
+    store: &impl Store,
+    items: &[(ItemId, T)],
+    now_ms: u64,
+) -> Result<(), SaveError> {
+    let mut written: Vec<(String, Option<String>)> = Vec::new();
+    let mut write_one = |id: &ItemId, value: &T| -> Result<(), SaveError> {
+        let key = Key::Item(T::COLLECTION, id.clone());
+        let storage_key = key.storage_key();
+        let before = store.get(&storage_key)?;
+        let rev = match before.as_deref().map(decode::<T>) {
+            None => 0,
+            Some(Ok(stored)) => stored.rev,
+            Some(Err(_)) => {
+                let raw = before.as_deref().unwrap_or_default();
+                backup(store, &key, raw, now_ms).map_err(SaveError::Unbacked)?;
+                0
+            }
+        };
+        let text = encode(value, rev.saturating_add(1)).map_err(SaveError::Encode)?;
+        written.push((storage_key.clone(), before));
+        store.set(&storage_key, &text)?;
+        Ok(())
+    };
+    let result = items
+        .iter()
+        .try_for_each(|(id, value)| write_one(id, value));
+    if result.is_err() {
+        // Newest first, so a key written twice ends as it was at the start.
+        for (key, before) in written.into_iter().rev() {
+            let _ = match before {
+                Some(raw) => store.set(&key, &raw),
+                None => store.remove(&key),
+            };
+        }
+    }
+    result
 }
 
 /// The ids of every stored item of a collection, sorted.

@@ -38,7 +38,7 @@ fn id(s: &str) -> ItemId {
 
 #[test]
 fn every_key_is_prefixed_and_maps_back() {
-    let mut keys = vec![Key::Settings, Key::Journey];
+    let mut keys = vec![Key::Settings, Key::Journey, Key::Rounds, Key::CustomAreas];
     for c in Collection::ALL {
         keys.push(Key::Item(c, id("1.norms")));
     }
@@ -362,4 +362,54 @@ fn the_other_tabs_version_can_be_kept_before_it_is_overwritten() {
     save_item(&store, &id, &mine, 1, 4).unwrap();
     let loaded = load_item::<Answer>(&store, &id, 5).unwrap();
     assert_eq!(loaded.value.text, "mine");
+}
+
+fn custom(id: &str, topic: &str) -> CustomCard {
+    CustomCard {
+        id: id.into(),
+        area: "family".into(),
+        topic: topic.into(),
+        questions: vec!["Why?".into()],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn an_import_writes_every_card_or_none() {
+    let store = MemoryStore::new();
+    save_item(&store, &id("my-1"), &custom("my-1", "Mine"), 0, 1).unwrap();
+    let before_mine = store.get("tpa:card:my-1").unwrap();
+    let items = vec![
+        (id("my-1"), custom("my-1", "Replaced")),
+        (id("my-2"), custom("my-2", "New")),
+        (id("my-3"), custom("my-3", &"x".repeat(500))),
+    ];
+    // Room for the first two writes, not the third.
+    store.set_quota(Some(store.used_bytes() + 300));
+    let result = save_items_all_or_nothing(&store, &items, 5);
+    assert_eq!(result, Err(SaveError::Store(StoreError::QuotaExceeded)));
+    assert_eq!(
+        store.get("tpa:card:my-1").unwrap(),
+        before_mine,
+        "put back as it was"
+    );
+    assert_eq!(store.get("tpa:card:my-2").unwrap(), None, "removed again");
+    assert_eq!(store.get("tpa:card:my-3").unwrap(), None);
+
+    store.set_quota(None);
+    save_items_all_or_nothing(&store, &items, 6).unwrap();
+    let mine = load_item::<CustomCard>(&store, &id("my-1"), 7).unwrap();
+    assert_eq!(mine.value.topic, "Replaced");
+    assert_eq!(mine.rev, 2, "a replaced card continues its revisions");
+    assert_eq!(list_items(&store, Collection::CustomCard).unwrap().len(), 3);
+}
+
+#[test]
+fn an_import_over_unreadable_text_keeps_a_copy_first() {
+    let store = MemoryStore::new();
+    store.set("tpa:card:my-1", "{broken").unwrap();
+    save_items_all_or_nothing(&store, &[(id("my-1"), custom("my-1", "New"))], 9).unwrap();
+    let backups = backup_keys(&store).unwrap();
+    assert_eq!(backups, ["tpa:backup:card:my-1:9"]);
+    assert_eq!(store.get(&backups[0]).unwrap().as_deref(), Some("{broken"));
 }

@@ -26,6 +26,9 @@ for (const vp of VIEWPORTS) {
           assert.equal(new URL(page.url()).pathname, route.path);
           await expectTitle(page, route.title);
           await expectVisibleH1(page);
+          // Nothing wider than the screen: no sideways scrolling on a phone.
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `${route.path} is ${overflow}px wider than the ${vp.width}px screen`);
           await auditA11y(page, `${route.path} at ${vp.width}x${vp.height}`);
           await screenshot(page, `${route.slug}-${vp.width}x${vp.height}`);
         }));

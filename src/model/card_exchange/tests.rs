@@ -183,13 +183,35 @@ fn hostile_json_is_refused_with_a_reason() {
         ),
         Err(ImportError::Unreadable(_))
     ));
-    // Deep nesting stops at serde_json's recursion limit instead of exhausting the stack.
-    let deep = format!(
-        "{{\"format\":\"think-plan-act/cards\",\"version\":1,\"x\":{}{}}}",
-        "[".repeat(10_000),
-        "]".repeat(10_000)
-    );
-    assert!(from_json(&deep, &k).is_err());
+    // Deep nesting (up to what fits in 2 MB) ends in a refusal, never in a stack overflow.
+    for depth in [10_000, 900_000] {
+        let nest = |at: &str| {
+            format!(
+                "{{\"format\":\"think-plan-act/cards\",\"version\":1,{at}{}{}}}",
+                "[".repeat(depth),
+                "]".repeat(depth)
+            )
+        };
+        assert!(
+            matches!(
+                from_json(&nest("\"cards\":"), &k),
+                Err(ImportError::Unreadable(_))
+            ),
+            "nested in the cards, depth {depth}"
+        );
+        // Inside a field this build does not know, it is skipped; then there are no cards.
+        let skipped = from_json(
+            &format!("{}, \"cards\": []}}", nest("\"x\":").trim_end_matches('}')),
+            &k,
+        );
+        assert!(
+            matches!(
+                skipped,
+                Err(ImportError::NoCards | ImportError::Unreadable(_))
+            ),
+            "depth {depth}: {skipped:?}"
+        );
+    }
     // Cut off.
     let text = to_json(&sample());
     assert_eq!(

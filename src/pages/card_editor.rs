@@ -1,0 +1,193 @@
+//! Writing a card, adapting one (`/my-cards/new?from=<card>`) or editing one's own
+//! (`/my-cards/<id>`). Saved on request, after a check that names what is missing.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::content::{Lang, cards_help};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+use crate::components::card_import::card_problem_words;
+use crate::components::save_error::SaveErrorMessage;
+use crate::model::custom_cards::{
+    CardProblem, CustomCard, MAX_EXAMPLE_CHARS, MAX_NOTE_CHARS, MAX_TOPIC_CHARS, is_card_id,
+    new_card_id, questions_from_lines,
+};
+use crate::model::deck::FullDeck;
+use crate::state::{SyncedItem, load_full_deck};
+use crate::storage::{ItemId, SaveError};
+use crate::web::{focus_element, now_ms, random_u32};
+
+#[component]
+pub fn CardEditorPage() -> impl IntoView {
+    let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
+    let from = use_query_map().with_untracked(|q| q.get("from"));
+    let deck = load_full_deck();
+    let start = if id == "new" {
+        Some(draft_from(&deck, from.as_deref()))
+    } else {
+        deck.card(&id).and_then(|c| c.own().cloned())
+    };
+    match start {
+        Some(card) => {
+            let heading = if id != "new" {
+                tr!(editor.heading_edit)
+            } else if card.based_on.is_some() {
+                tr!(editor.heading_adapt)
+            } else {
+                tr!(editor.heading_new)
+            };
+            view! {
+                <Title text=heading />
+                <h1>{heading}</h1>
+                <CardForm card deck=StoredValue::new(deck) is_new=id == "new" />
+            }
+            .into_any()
+        }
+        None => view! {
+            <Title text=tr!(cards.missing_title) />
+            <h1>{tr!(cards.missing_title)}</h1>
+            <p>{cards_help(Lang::En).missing}</p>
+            <p><a href="/my-cards">{tr!(my_cards.heading)}</a></p>
+        }
+        .into_any(),
+    }
+}
+
+/// A new card: empty, or a copy of the card `from` to adapt (its id and date are new).
+fn draft_from(deck: &FullDeck, from: Option<&str>) -> CustomCard {
+    let mut card = CustomCard {
+        id: new_card_id(now_ms(), random_u32()),
+        area: "family".into(),
+        lang: "en".into(),
+        ..Default::default()
+    };
+    if let Some(source) = from.and_then(|f| deck.card(f)) {
+        card.area = source.area_id().to_string();
+        card.topic = source.topic().to_string();
+        card.example = source.example().to_string();
+        card.questions = source.questions().into_iter().map(String::from).collect();
+        card.content_note = source.content_note().unwrap_or_default().to_string();
+        // An adapted copy of an adapted card still credits the guidance card behind both.
+        card.based_on = match source.own() {
+            Some(own) => own.based_on.clone(),
+            None => Some(source.id().to_string()),
+        };
+    }
+    card
+}
+
+#[component]
+fn CardForm(card: CustomCard, deck: StoredValue<FullDeck>, is_new: bool) -> impl IntoView {
+    let navigate = use_navigate();
+    let area = RwSignal::new(card.area.clone());
+    let topic = RwSignal::new(card.topic.clone());
+    let example = RwSignal::new(card.example.clone());
+    let questions = RwSignal::new(card.questions.join("\n"));
+    let note = RwSignal::new(card.content_note.clone());
+    let problem = RwSignal::new(None::<CardProblem>);
+    let error = RwSignal::new(None::<SaveError>);
+    // Opened here: the save handler runs outside the component, where context is not found.
+    let item = ItemId::new(&card.id)
+        .filter(|_| is_card_id(&card.id))
+        .map(SyncedItem::<CustomCard>::open);
+    let base = StoredValue::new(card);
+    let areas = deck.with_value(FullDeck::areas);
+
+    let save = move |e: leptos::ev::SubmitEvent| {
+        e.prevent_default();
+        let mut next = base.get_value();
+        next.area = area.get_untracked();
+        next.topic = topic.get_untracked().trim().to_string();
+        next.example = example.get_untracked().trim().to_string();
+        next.questions = questions_from_lines(&questions.get_untracked());
+        next.content_note = note.get_untracked().trim().to_string();
+        next.updated_at = now_ms();
+        let ids: Vec<String> =
+            deck.with_value(|d| d.areas().into_iter().map(|(id, _)| id).collect());
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        if let Err(p) = next.check(&ids) {
+            let field = match p {
+                CardProblem::NoTopic => "card-topic-input",
+                CardProblem::TooLong {
+                    field: "example", ..
+                } => "card-example",
+                CardProblem::TooLong {
+                    field: "content_note",
+                    ..
+                } => "card-note",
+                CardProblem::TooLong { field: "topic", .. } => "card-topic-input",
+                _ => "card-questions",
+            };
+            problem.set(Some(p));
+            request_animation_frame(move || focus_element(field));
+            return;
+        }
+        problem.set(None);
+        let Some(item) = item else {
+            problem.set(Some(CardProblem::BadId));
+            return;
+        };
+        match item.save(next.clone()) {
+            Ok(()) => navigate(&format!("/cards/{}", next.id), Default::default()),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let problem_words = move || problem.get().map(|p| card_problem_words(&p));
+    let invalid = move |which: &'static str| {
+        move || {
+            let bad = match problem.get() {
+                Some(CardProblem::NoTopic) => which == "topic",
+                Some(CardProblem::NoQuestion | CardProblem::TooManyQuestions { .. }) => {
+                    which == "questions"
+                }
+                Some(CardProblem::TooLong { field, .. }) => field == which,
+                _ => false,
+            };
+            bad.to_string()
+        }
+    };
+    let cancel = if is_new {
+        "/my-cards".to_string()
+    } else {
+        format!("/cards/{}", base.with_value(|c| c.id.clone()))
+    };
+    view! {
+        <form class="form card-form" on:submit=save novalidate>
+            <label for="card-area">{tr!(editor.area)}</label>
+            <select id="card-area" on:change=move |e| area.set(event_target_value(&e))>
+                {areas.into_iter().map(|(id, name)| {
+                    let selected = area.get_untracked() == id;
+                    view! { <option value=id selected=selected>{name}</option> }
+                }).collect_view()}
+            </select>
+            <p class="hint"><a href="/my-cards#areas-heading">{tr!(editor.area_hint)}</a></p>
+
+            <label for="card-topic-input">{tr!(editor.topic)}</label>
+            <input id="card-topic-input" type="text" maxlength=MAX_TOPIC_CHARS aria-invalid=invalid("topic")
+                prop:value=move || topic.get() on:input=move |e| topic.set(event_target_value(&e)) />
+
+            <label for="card-example">{tr!(editor.example)}</label>
+            <p class="hint" id="example-hint">{cards_help(Lang::En).example_hint}</p>
+            <textarea id="card-example" rows="4" maxlength=MAX_EXAMPLE_CHARS aria-describedby="example-hint" aria-invalid=invalid("example")
+                prop:value=move || example.get() on:input=move |e| example.set(event_target_value(&e))></textarea>
+
+            <label for="card-questions">{tr!(editor.questions)}</label>
+            <p class="hint" id="questions-hint">{tr!(editor.questions_hint)}</p>
+            <textarea id="card-questions" rows="5" aria-describedby="questions-hint" aria-invalid=invalid("questions")
+                prop:value=move || questions.get() on:input=move |e| questions.set(event_target_value(&e))></textarea>
+
+            <label for="card-note">{tr!(editor.note)}</label>
+            <p class="hint" id="note-hint">{cards_help(Lang::En).content_note_hint}</p>
+            <textarea id="card-note" rows="2" maxlength=MAX_NOTE_CHARS aria-describedby="note-hint" aria-invalid=invalid("content_note")
+                prop:value=move || note.get() on:input=move |e| note.set(event_target_value(&e))></textarea>
+
+            {move || problem_words().map(|w| view! { <p class="message message--error" role="alert" id="card-problem">{w}</p> })}
+            {move || error.get().map(|error| view! { <SaveErrorMessage error /> })}
+            <p class="draw__buttons">
+                <button type="submit" class="button" id="save-card">{tr!(editor.save)}</button>
+                <a class="button button--quiet" href=cancel>{tr!(editor.cancel)}</a>
+            </p>
+        </form>
+    }
+}
