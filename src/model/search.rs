@@ -38,12 +38,12 @@ fn lower_char(c: char) -> char {
         0x4C0 => 0x4CF, // Ӏ → ӏ
         // Pairs with the capital at the even code point…
         0x100..=0x137 | 0x14A..=0x177 | 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F
-            if n % 2 == 0 =>
+            if n.is_multiple_of(2) =>
         {
             n + 1
         }
         // …and with the capital at the odd one.
-        0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if n % 2 == 1 => n + 1,
+        0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if !n.is_multiple_of(2) => n + 1,
         _ => n,
     };
     char::from_u32(lower).unwrap_or(c)
