@@ -135,12 +135,18 @@ fn an_import_that_does_not_fit_puts_every_key_back() {
     assert!(pieces > 2, "storage filled after {pieces} pieces");
     store.remove("filler-0").unwrap();
     store.remove("filler-1").unwrap();
-    let before: Vec<(String, Option<String>)> = store
-        .keys()
-        .unwrap()
-        .into_iter()
-        .map(|k| (k.clone(), store.get(&k).unwrap()))
-        .collect();
+    // Every key with its text, sorted: what "nothing changed" means.
+    let snapshot = || {
+        let mut all: Vec<(String, Option<String>)> = store
+            .keys()
+            .unwrap()
+            .into_iter()
+            .map(|k| (k.clone(), store.get(&k).unwrap()))
+            .collect();
+        all.sort();
+        all
+    };
+    let before = snapshot();
     // Ten cards of 100,000 characters each: my-0 (replaced) and maybe my-1 fit, then the quota
     // is reached and what was written must be put back.
     let cards: Vec<(ItemId, CustomCard)> = (0..10)
@@ -155,18 +161,9 @@ fn an_import_that_does_not_fit_puts_every_key_back() {
         })
         .collect();
     let result = storage::save_items_all_or_nothing(&store, &cards, 2);
-    let after: Vec<(String, Option<String>)> = store
-        .keys()
-        .unwrap()
-        .into_iter()
-        .map(|k| (k.clone(), store.get(&k).unwrap()))
-        .collect();
+    let after = snapshot();
     clear_local_storage();
     assert_eq!(result, Err(SaveError::Store(StoreError::QuotaExceeded)));
-    let mut before = before;
-    let mut after = after;
-    before.sort();
-    after.sort();
     assert_eq!(after, before, "every key as it was, the replaced card too");
 }
 

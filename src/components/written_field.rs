@@ -16,19 +16,19 @@ use crate::web::now_ms;
 pub fn AnswerField(round: u32, question: &'static str, label: &'static str) -> impl IntoView {
     let field_id = format!("answer-{round}-{question}");
     ItemId::new(&answer_id(round, question))
-        .map(|id| written_field::<Answer>(id, field_id, label, 5))
+        .map(|id| written_field::<Answer>(id, field_id, label.to_string(), 5))
 }
 
 /// A person's private note on the card `card` (the field's id is `note-<card>`).
 #[component]
-pub fn CardNoteField(card: ItemId, label: &'static str) -> impl IntoView {
+pub fn CardNoteField(card: ItemId, #[prop(into)] label: String) -> impl IntoView {
     let field_id = format!("note-{}", card.as_str());
     written_field::<CardNote>(card, field_id, label, 4)
 }
 
 /// The stored text `id` of type `T` in a text area. An emptied text is deleted rather than
 /// stored empty; text over the limit stays on screen with a message and is not saved (never cut).
-fn written_field<T>(id: ItemId, field_id: String, label: &'static str, rows: u8) -> impl IntoView
+fn written_field<T>(id: ItemId, field_id: String, label: String, rows: u8) -> impl IntoView
 where
     T: StoredItem + Written + Send + Sync + 'static,
 {

@@ -147,7 +147,8 @@ fn ShareCards(
     };
     let none = move || own.with(Vec::is_empty);
     view! {
-        <section aria-labelledby="share-heading">
+        // Nothing to share yet: the section waits for the first card.
+        <section aria-labelledby="share-heading" hidden=none>
             <h2 id="share-heading">{tr!(my_cards.share_heading)}</h2>
             <p id="share-scope">{move || {
                 let n = chosen().len();

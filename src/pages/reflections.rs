@@ -7,14 +7,14 @@ use leptos_meta::Title;
 use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};
 use crate::components::save_error::SaveErrorMessage;
 use crate::components::written_field::{AnswerField, CardNoteField};
-use crate::content::{Lang, deck, think};
+use crate::content::{Lang, think};
 use crate::i18n::{t, use_i18n};
 use crate::model::aims::AimChoice;
 use crate::model::answer::{Answer, CardNote, Written, answer_id};
 use crate::model::norms::NormList;
 use crate::model::reflections::{Entry, compare, parse_answer_id, sort_entries};
 use crate::model::rounds::Rounds;
-use crate::state::{Synced, SyncedItem, load_collection};
+use crate::state::{Synced, SyncedItem, load_collection, load_full_deck};
 use crate::storage::{ItemId, SaveError, StoredItem};
 use crate::web::{focus_element, format_date, now_ms};
 
@@ -36,16 +36,20 @@ fn load_entries() -> Vec<Entry> {
     entries
 }
 
-/// Every stored card note, in the order of the deck (notes on unknown cards last).
-fn load_notes() -> Vec<(ItemId, CardNote)> {
-    let cards = deck(Lang::En).cards;
-    let mut notes = load_collection::<CardNote>();
-    notes.sort_by_key(|(id, _)| {
-        cards
-            .iter()
-            .position(|c| c.id == id.as_str())
-            .unwrap_or(usize::MAX)
-    });
+/// Every stored card note with its card's topic, in the order of the deck (the guidance's
+/// cards, then the person's own; notes on cards no longer here last).
+fn load_notes() -> Vec<(ItemId, CardNote, String)> {
+    let deck = load_full_deck();
+    let position = |id: &ItemId| deck.cards.iter().position(|c| c.id() == id.as_str());
+    let mut notes: Vec<_> = load_collection::<CardNote>()
+        .into_iter()
+        .map(|(id, note)| {
+            let topic = deck.card(id.as_str()).map(|c| c.topic().to_string());
+            let topic = topic.unwrap_or_else(|| tr!(reflections.note_card_gone).to_string());
+            (id, note, topic)
+        })
+        .collect();
+    notes.sort_by_key(|(id, _, _)| position(id).unwrap_or(usize::MAX));
     notes
 }
 
@@ -171,15 +175,13 @@ fn ReflectionEntry(entry: Entry, label: &'static str) -> impl IntoView {
 
 /// A note on a card, as a [`WrittenEntry`] labelled with the card's topic.
 #[component]
-fn NoteEntry(card: ItemId, note: CardNote) -> impl IntoView {
-    let deck = deck(Lang::En);
-    let topic = deck.card(card.as_str()).map(|c| c.topic).unwrap_or("");
+fn NoteEntry(card: ItemId, note: CardNote, topic: String) -> impl IntoView {
     let item = SyncedItem::<CardNote>::open(card.clone());
     let undo_id = format!("undo-note-{}", card.as_str());
     let href = format!("/cards/{}", card.as_str());
     let field = ViewFn::from(move || {
         view! {
-            <CardNoteField card=card.clone() label=topic />
+            <CardNoteField card=card.clone() label=topic.clone() />
             <p class="entry__link"><a href=href.clone()>{tr!(reflections.open_card)}</a></p>
         }
     });
@@ -251,12 +253,12 @@ where
 
 /// The person's notes on scenario cards.
 #[component]
-fn CardNotes(notes: Vec<(ItemId, CardNote)>) -> impl IntoView {
+fn CardNotes(notes: Vec<(ItemId, CardNote, String)>) -> impl IntoView {
     (!notes.is_empty()).then(|| {
         view! {
             <section class="round" aria-labelledby="notes-heading">
                 <h2 id="notes-heading">{tr!(reflections.notes_heading)}</h2>
-                {notes.into_iter().map(|(card, note)| view! { <NoteEntry card note /> }).collect_view()}
+                {notes.into_iter().map(|(card, note, topic)| view! { <NoteEntry card note topic /> }).collect_view()}
             </section>
         }
     })

@@ -114,6 +114,16 @@ describe('writing own cards', () => {
       assert.equal(stored.data.topic, 'Paternity leave in Osh');
       assert.equal(stored.data.based_on, 'parental-leave');
 
+      // A note on an own card is listed on My reflections under the card's own topic.
+      await page.fill(`#note-${id}`, 'Ask the cousins what they fear.');
+      await page.locator(`#note-${id}-status`).filter({ hasText: 'Saved on this device' }).waitFor();
+      await gotoApp(page, '/reflections');
+      assert.equal(
+        await page.locator(`section[aria-labelledby="notes-heading"] label[for="note-${id}"]`).innerText(),
+        'Paternity leave in Osh',
+      );
+      await gotoApp(page, `/cards/${id}`);
+
       await page.getByRole('button', { name: 'Delete' }).click();
       await page.locator('#undo-card').waitFor();
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'undo-card');
