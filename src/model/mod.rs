@@ -18,3 +18,4 @@ pub mod schema;
 pub mod search;
 pub mod settings;
 pub mod text;
+pub mod timer;
