@@ -408,6 +408,32 @@ pub fn from_csv(
     )
 }
 
+/// Reads a picked file as JSON or CSV: by its name, else by its first character (`{`).
+/// `areas` are every area id with its name (the guidance's and the person's own).
+pub fn read_card_file(
+    name: &str,
+    text: &str,
+    areas: &[(String, String)],
+    now_ms: u64,
+    lang: &str,
+) -> Result<CardFile, ImportError> {
+    let name = name.to_lowercase();
+    let looks_json = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{');
+    if name.ends_with(".json") || (!name.ends_with(".csv") && looks_json) {
+        let ids: Vec<&str> = areas.iter().map(|(id, _)| id.as_str()).collect();
+        from_json(text, &ids)
+    } else {
+        let named: Vec<(&str, &str)> = areas
+            .iter()
+            .map(|(i, n)| (i.as_str(), n.as_str()))
+            .collect();
+        from_csv(text, &named, now_ms, lang)
+    }
+}
+
 // ---- Share links ----
 
 /// The fragment of a share link (`cards=…`), or how long it would be when it is too long.

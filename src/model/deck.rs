@@ -229,6 +229,36 @@ pub fn neighbours<'a>(ids: &[&'a str], current: &str) -> (Option<&'a str>, Optio
     (previous, ids.get(i + 1).copied())
 }
 
+/// Where a card stands for "previous" and "next": within `selection` (the current filter), or
+/// within the whole deck `all` when the card is outside the selection (a link from elsewhere).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pager {
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    /// From 1.
+    pub position: usize,
+    pub total: usize,
+}
+
+pub fn pager(selection: &[String], all: &[String], current: &str) -> Pager {
+    let order = if selection.iter().any(|id| id == current) {
+        selection
+    } else {
+        all
+    };
+    let refs: Vec<&str> = order.iter().map(String::as_str).collect();
+    let (previous, next) = neighbours(&refs, current);
+    Pager {
+        previous: previous.map(String::from),
+        next: next.map(String::from),
+        position: order
+            .iter()
+            .position(|id| id == current)
+            .map_or(0, |p| p + 1),
+        total: order.len(),
+    }
+}
+
 /// Percent-encodes a link component (RFC 3986 unreserved characters stay as they are).
 pub fn encode_component(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -357,6 +387,33 @@ mod tests {
         let sport = CardFilter::from_link(Some("my-area-sport"), None, &areas).select(&all);
         assert_eq!(sport.len(), 1);
         assert!(!all[0].entry_points().is_empty() && all[16].entry_points().is_empty());
+    }
+
+    #[test]
+    fn the_pager_stays_in_the_filter_unless_the_card_is_outside_it() {
+        let all: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+        let family: Vec<String> = ["b", "d"].map(String::from).to_vec();
+        let p = pager(&family, &all, "d");
+        assert_eq!(
+            (
+                p.previous.as_deref(),
+                p.next.as_deref(),
+                p.position,
+                p.total
+            ),
+            (Some("b"), None, 2, 2)
+        );
+        let p = pager(&family, &all, "c");
+        assert_eq!(
+            (
+                p.previous.as_deref(),
+                p.next.as_deref(),
+                p.position,
+                p.total
+            ),
+            (Some("b"), Some("d"), 3, 4)
+        );
+        assert_eq!(pager(&[], &[], "x").position, 0);
     }
 
     #[test]

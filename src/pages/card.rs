@@ -15,7 +15,7 @@ use crate::components::written_field::CardNoteField;
 use crate::content::{Lang, cards_help, source};
 use crate::i18n::{t, use_i18n};
 use crate::model::custom_cards::CustomCard;
-use crate::model::deck::{AnyCard, CardFilter, FullDeck, neighbours};
+use crate::model::deck::{AnyCard, CardFilter, FullDeck, Pager, pager};
 use crate::state::{SyncedItem, load_full_deck};
 use crate::storage::{ItemId, SaveError};
 use crate::web::focus_element;
@@ -60,15 +60,14 @@ fn CardView(
     let i18n = use_i18n();
     let query = filter.with_untracked(CardFilter::link_query);
     let id = card.id().to_string();
-    // Within the filter, unless this card is outside it (a link from elsewhere): then the deck.
-    let mut order = selection.get_untracked();
-    if !order.contains(&id) {
-        order = deck.with_value(|d| d.cards.iter().map(|c| c.id().to_string()).collect());
-    }
-    let order_refs: Vec<&str> = order.iter().map(String::as_str).collect();
-    let (previous, next) = neighbours(&order_refs, &id);
-    let position = order.iter().position(|o| *o == id).unwrap_or(0) + 1;
-    let total = order.len();
+    let all: Vec<String> =
+        deck.with_value(|d| d.cards.iter().map(|c| c.id().to_string()).collect());
+    let Pager {
+        previous,
+        next,
+        position,
+        total,
+    } = pager(&selection.get_untracked(), &all, &id);
     let link = |to: &str, rel: &'static str, label: &'static str| {
         let topic = deck.with_value(|d| {
             d.card(to)
@@ -104,9 +103,9 @@ fn CardView(
         </article>
         {actions}
         <nav class="pager" aria-label=tr!(cards.pager_label)>
-            {previous.map(|to| link(to, "prev", tr!(cards.previous)))}
+            {previous.map(|to| link(&to, "prev", tr!(cards.previous)))}
             <span class="pager__position">{t!(i18n, cards.position, n = move || position, total = move || total)}</span>
-            {next.map(|to| link(to, "next", tr!(cards.next)))}
+            {next.map(|to| link(&to, "next", tr!(cards.next)))}
         </nav>
         <DrawCard selection filter />
         <section class="card-note" aria-labelledby="note-heading">

@@ -10,9 +10,9 @@ use wasm_bindgen::JsCast;
 use crate::components::card_import::{ImportErrorMessage, ImportPreview};
 use crate::components::save_error::SaveErrorMessage;
 use crate::i18n::{t, use_i18n};
-use crate::model::card_exchange::ImportError;
 use crate::model::card_exchange::{
-    CardFile, MAX_IMPORT_BYTES, card_file, from_csv, from_json, to_csv, to_json, to_link_fragment,
+    CardFile, ImportError, MAX_IMPORT_BYTES, card_file, read_card_file, to_csv, to_json,
+    to_link_fragment,
 };
 use crate::model::custom_cards::{AreaProblem, CustomAreas, CustomCard, new_area_id};
 use crate::model::deck::FullDeck;
@@ -206,12 +206,12 @@ fn ImportCards(deck: RwSignal<FullDeck>, on_imported: Callback<()>) -> impl Into
             })));
             return;
         }
-        let name = file.name().to_lowercase();
+        let name = file.name();
         let areas = deck.with_untracked(FullDeck::areas);
         leptos::task::spawn_local(async move {
             let result = match read_file_text(file).await {
                 None => Err(ImportError::Unreadable(String::new())),
-                Some(text) => read_cards(&name, &text, &areas),
+                Some(text) => read_card_file(&name, &text, &areas, now_ms(), "en"),
             };
             outcome.set(Some(result));
         });
@@ -229,26 +229,6 @@ fn ImportCards(deck: RwSignal<FullDeck>, on_imported: Callback<()>) -> impl Into
                 Err(error) => view! { <ImportErrorMessage error /> }.into_any(),
             })}
         </section>
-    }
-}
-
-/// JSON or CSV, by the file's name or, failing that, by its first character.
-fn read_cards(name: &str, text: &str, areas: &[(String, String)]) -> Result<CardFile, ImportError> {
-    let json = name.ends_with(".json")
-        || (!name.ends_with(".csv")
-            && text
-                .trim_start_matches('\u{feff}')
-                .trim_start()
-                .starts_with('{'));
-    if json {
-        let ids: Vec<&str> = areas.iter().map(|(id, _)| id.as_str()).collect();
-        from_json(text, &ids)
-    } else {
-        let named: Vec<(&str, &str)> = areas
-            .iter()
-            .map(|(i, n)| (i.as_str(), n.as_str()))
-            .collect();
-        from_csv(text, &named, now_ms(), "en")
     }
 }
 

@@ -367,3 +367,29 @@ fn preview_merges_areas_of_the_same_name() {
     assert_eq!(p.new_areas, [sport()]);
     assert_eq!(p.cards[1].0.area, "my-area-sport");
 }
+
+#[test]
+fn a_picked_file_is_read_by_its_name_or_its_first_character() {
+    let areas: Vec<(String, String)> = BUILT_IN
+        .iter()
+        .map(|(i, n)| (i.to_string(), n.to_string()))
+        .collect();
+    let json = to_json(&card_file(&[], &[card("my-1", "A")]));
+    let csv = "topic,questions,theme\nB,Why?,family\n";
+    assert_eq!(
+        read_card_file("DECK.JSON", &json, &areas, 1, "en").map(|f| f.cards.len()),
+        Ok(1)
+    );
+    assert_eq!(
+        read_card_file("deck.csv", csv, &areas, 1, "en").map(|f| f.cards[0].topic.clone()),
+        Ok("B".into())
+    );
+    // No telling name: JSON starts with `{` (after a byte order mark), anything else is CSV.
+    assert!(read_card_file("download", &format!("\u{feff} {json}"), &areas, 1, "en").is_ok());
+    assert!(read_card_file("download", csv, &areas, 1, "en").is_ok());
+    // A JSON file named .csv is read as CSV, and says it holds no cards.
+    assert_eq!(
+        read_card_file("deck.csv", &json, &areas, 1, "en"),
+        Err(ImportError::NotCards)
+    );
+}
