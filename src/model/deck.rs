@@ -393,25 +393,17 @@ mod tests {
     fn the_pager_stays_in_the_filter_unless_the_card_is_outside_it() {
         let all: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
         let family: Vec<String> = ["b", "d"].map(String::from).to_vec();
-        let p = pager(&family, &all, "d");
+        let expect = |previous: Option<&str>, next: Option<&str>, position, total| Pager {
+            previous: previous.map(String::from),
+            next: next.map(String::from),
+            position,
+            total,
+        };
+        assert_eq!(pager(&family, &all, "d"), expect(Some("b"), None, 2, 2));
         assert_eq!(
-            (
-                p.previous.as_deref(),
-                p.next.as_deref(),
-                p.position,
-                p.total
-            ),
-            (Some("b"), None, 2, 2)
-        );
-        let p = pager(&family, &all, "c");
-        assert_eq!(
-            (
-                p.previous.as_deref(),
-                p.next.as_deref(),
-                p.position,
-                p.total
-            ),
-            (Some("b"), Some("d"), 3, 4)
+            pager(&family, &all, "c"),
+            expect(Some("b"), Some("d"), 3, 4),
+            "outside: the deck"
         );
         assert_eq!(pager(&[], &[], "x").position, 0);
     }
