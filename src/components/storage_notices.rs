@@ -47,6 +47,9 @@ pub fn UnreadableNotice(problem: LoadProblem, on_dismiss: impl Fn() + 'static) -
         Key::Item(Collection::CardNote, _) => tr!(storage.what_card_note),
         Key::Item(Collection::CustomCard, _) => tr!(storage.what_custom_card),
         Key::CustomAreas => tr!(storage.what_custom_areas),
+        Key::Show => tr!(storage.what_show),
+        Key::SupportServices => tr!(storage.what_services),
+        Key::Item(Collection::Agenda, _) => tr!(storage.what_agenda),
     };
     let message = match problem.reason {
         Unreadable::Corrupt(_) => t!(i18n, storage.unreadable_corrupt, what).into_any(),

@@ -5,9 +5,11 @@
 
 pub mod cards;
 pub mod en;
+pub mod facilitator;
 pub mod think;
 
 pub use cards::{Area, Card, CardsHelp, Deck, EntryPoint};
+pub use facilitator::{Facilitation, PresentHelp, Recommendation};
 pub use think::{AIMS_ID, Aim, PRIVILEGE_ID, Think, ThinkStep};
 
 /// The languages content exists in. Adding one: a module like `en.rs` and one arm in [`source`].
@@ -45,6 +47,20 @@ pub fn deck(lang: Lang) -> &'static Deck {
 /// The longer explanations of the card pages in a language.
 pub fn cards_help(lang: Lang) -> &'static CardsHelp {
     &deck(lang).help
+}
+
+/// What the guidance tells a facilitator (PLAN! challenges, ACT! recommendations), in a language.
+pub fn facilitation(lang: Lang) -> &'static Facilitation {
+    match lang {
+        Lang::En => &en::FACILITATION,
+    }
+}
+
+/// The longer help of the present pages in a language.
+pub fn present_help(lang: Lang) -> &'static PresentHelp {
+    match lang {
+        Lang::En => &en::PRESENT_HELP,
+    }
 }
 
 /// The THINK! section in a language.
@@ -207,6 +223,27 @@ mod tests {
     }
 
     #[test]
+    fn the_facilitator_notes_hold_the_eight_recommendations_and_the_three_challenges() {
+        let f = facilitation(Lang::En);
+        assert_eq!(f.recommendations.len(), 8, "ACT! has eight do/don't pairs");
+        assert!(f.recommendations[0].title.starts_with("Build trust"));
+        assert!(f.recommendations[7].what_to_do.contains("support services"));
+        for r in f.recommendations {
+            assert!(
+                !r.what_to_do.is_empty() && !r.what_to_avoid.is_empty(),
+                "{}",
+                r.title
+            );
+            assert!(!r.title.contains("))"), "{}", r.title);
+        }
+        assert_eq!(f.resistance_reasons.len(), 5);
+        assert!(f.moveable_middle.contains("moveable middle"));
+        assert!(f.referrals.contains("confidentially"));
+        assert!(f.accountability.contains("women’s rights organizations"));
+        assert!(!f.reminders.is_empty());
+    }
+
+    #[test]
     fn sensitive_cards_carry_a_content_note() {
         let d = deck(Lang::En);
         for id in [
@@ -261,6 +298,32 @@ mod tests {
             h.content_note_hint,
             h.shared_intro,
             h.shared_empty,
+        ]);
+        let f = facilitation(Lang::En);
+        all.extend([
+            f.act_intro,
+            f.challenges_intro,
+            f.resistance_intro,
+            f.resistance_response,
+            f.moveable_middle,
+            f.referrals,
+            f.accountability,
+        ]);
+        all.extend(f.resistance_reasons.iter().chain(f.reminders));
+        for r in f.recommendations {
+            all.extend([r.title, r.what_to_do, r.what_to_avoid]);
+        }
+        let p = present_help(Lang::En);
+        all.extend([
+            p.intro,
+            p.two_screens,
+            p.private,
+            p.agendas_intro,
+            p.agendas_empty,
+            p.services_intro,
+            p.services_private,
+            p.letter_keys,
+            p.end_of_show,
         ]);
         for card in d.cards {
             all.extend(

@@ -2,9 +2,12 @@
 //! before any comes up again. The random source is passed in, so tests use a seeded one.
 
 use rand::{Rng, RngExt};
+use serde::{Deserialize, Serialize};
 
-/// The cards drawn so far in this pass, in the order they came up.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// The cards drawn so far in this pass, in the order they came up. Stored with a presentation
+/// (`model::presenter`), so a reload does not bring cards back early.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DrawPile {
     drawn: Vec<String>,
 }

@@ -1,15 +1,19 @@
 //! Pure logic: the data model and the rules that act on it. No web dependency, so every function
 //! here is unit-tested natively with `cargo test`.
 
+pub mod agenda;
 pub mod aims;
 pub mod answer;
 pub mod autosave;
 pub mod card_exchange;
+pub mod chime;
 pub mod custom_cards;
 pub mod deck;
 pub mod draw;
 pub mod journey;
 pub mod norms;
+pub mod pages;
+pub mod presenter;
 pub mod quick_exit;
 pub mod reflections;
 pub mod rings;
@@ -17,5 +21,6 @@ pub mod rounds;
 pub mod schema;
 pub mod search;
 pub mod settings;
+pub mod support;
 pub mod text;
 pub mod timer;

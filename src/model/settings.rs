@@ -18,6 +18,10 @@ pub struct Settings {
     pub exit_url: String,
     /// Blur answer text on screen (against people looking over a shoulder).
     pub hide_answers: bool,
+    /// Present mode answers the single-letter keys R, T, F and ? (WCAG 2.1.4: can be switched off).
+    pub present_letter_keys: bool,
+    /// A soft tone when the discussion timer ends (off unless chosen).
+    pub timer_sound: bool,
 }
 
 impl Default for Settings {
@@ -25,6 +29,8 @@ impl Default for Settings {
         Self {
             exit_url: DEFAULT_EXIT_URL.to_string(),
             hide_answers: false,
+            present_letter_keys: true,
+            timer_sound: false,
         }
     }
 }
@@ -161,5 +167,8 @@ mod tests {
         let s = crate::model::schema::decode::<Settings>(raw).unwrap().data;
         assert_eq!(s.exit_url, "https://example.org/");
         assert!(!s.hide_answers);
+        // Present mode's choices arrived later: letter keys on, timer sound off.
+        assert!(s.present_letter_keys);
+        assert!(!s.timer_sound);
     }
 }

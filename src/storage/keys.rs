@@ -22,15 +22,18 @@ pub enum Collection {
     CardNote,
     /// A scenario card a person wrote or adapted (`my-…`).
     CustomCard,
+    /// A facilitator's session plan (`plan-…`).
+    Agenda,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 5] = [
+    pub const ALL: [Collection; 6] = [
         Collection::Answer,
         Collection::Norms,
         Collection::Aims,
         Collection::CardNote,
         Collection::CustomCard,
+        Collection::Agenda,
     ];
 
     pub fn name(self) -> &'static str {
@@ -40,6 +43,7 @@ impl Collection {
             Collection::Aims => "aims",
             Collection::CardNote => "note",
             Collection::CustomCard => "card",
+            Collection::Agenda => "agenda",
         }
     }
 
@@ -80,6 +84,10 @@ pub enum Key {
     Rounds,
     /// The thematic areas a person added for their own cards.
     CustomAreas,
+    /// What present mode shows now (shared by the audience and presenter windows).
+    Show,
+    /// The facilitator's list of local support services.
+    SupportServices,
     Item(Collection, ItemId),
 }
 
@@ -91,6 +99,8 @@ impl Key {
             Key::Journey => "journey".into(),
             Key::Rounds => "rounds".into(),
             Key::CustomAreas => "areas".into(),
+            Key::Show => "show".into(),
+            Key::SupportServices => "services".into(),
             Key::Item(collection, id) => format!("{}:{}", collection.name(), id.as_str()),
         }
     }
@@ -108,6 +118,8 @@ impl Key {
             "journey" => Some(Key::Journey),
             "rounds" => Some(Key::Rounds),
             "areas" => Some(Key::CustomAreas),
+            "show" => Some(Key::Show),
+            "services" => Some(Key::SupportServices),
             _ => {
                 let (collection, id) = name.split_once(':')?;
                 Some(Key::Item(

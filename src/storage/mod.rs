@@ -18,14 +18,17 @@ mod memory;
 pub use keys::{BACKUP_PREFIX, Collection, ItemId, Key, PREFIX};
 pub use memory::MemoryStore;
 
+use crate::model::agenda::Agenda;
 use crate::model::aims::AimChoice;
 use crate::model::answer::{Answer, CardNote};
 use crate::model::custom_cards::{CustomAreas, CustomCard};
 use crate::model::journey::Journey;
 use crate::model::norms::NormList;
+use crate::model::presenter::Show;
 use crate::model::rounds::Rounds;
 use crate::model::schema::{Unreadable, Versioned, decode, encode};
 use crate::model::settings::Settings;
+use crate::model::support::SupportServices;
 
 /// Ties a type to its fixed key, so a value can never be read from or written to the wrong one.
 pub trait Stored: Versioned {
@@ -46,6 +49,14 @@ impl Stored for Rounds {
 
 impl Stored for CustomAreas {
     const KEY: Key = Key::CustomAreas;
+}
+
+impl Stored for Show {
+    const KEY: Key = Key::Show;
+}
+
+impl Stored for SupportServices {
+    const KEY: Key = Key::SupportServices;
 }
 
 /// Ties a type to its collection: each item has its own key `tpa:<collection>:<id>`.
@@ -69,6 +80,10 @@ impl StoredItem for NormList {
 
 impl StoredItem for AimChoice {
     const COLLECTION: Collection = Collection::Aims;
+}
+
+impl StoredItem for Agenda {
+    const COLLECTION: Collection = Collection::Agenda;
 }
 
 /// What can go wrong when talking to the browser's storage.
@@ -187,6 +202,21 @@ pub fn save<T: Stored>(
     now_ms: u64,
 ) -> Result<u64, SaveError> {
     save_at(store, &T::KEY, value, base_rev, now_ms)
+}
+
+/// Saves a value where the newest action simply wins (what present mode shows: two windows
+/// drive one presentation, and a click must never be refused). Readable stored values are
+/// replaced whatever their revision; unreadable text is still backed up first.
+pub fn save_latest<T: Stored>(
+    store: &impl Store,
+    value: &T,
+    now_ms: u64,
+) -> Result<u64, SaveError> {
+    let stored_rev = match store.get(&T::KEY.storage_key())? {
+        Some(raw) => decode::<T>(&raw).map_or(0, |stored| stored.rev),
+        None => 0,
+    };
+    save_at(store, &T::KEY, value, stored_rev, now_ms)
 }
 
 /// Saves one item of a collection. Writes that item's key and nothing else.

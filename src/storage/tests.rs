@@ -25,7 +25,7 @@ fn save_then_load_round_trips_under_the_prefixed_key() {
     let raw = store.get("tpa:settings").unwrap().unwrap();
     assert_eq!(
         raw,
-        r#"{"v":1,"rev":1,"data":{"exit_url":"https://example.org/","hide_answers":false}}"#
+        r#"{"v":1,"rev":1,"data":{"exit_url":"https://example.org/","hide_answers":false,"present_letter_keys":true,"timer_sound":false}}"#
     );
     let loaded = load::<Settings>(&store, 2).unwrap();
     assert_eq!(loaded.value.exit_url, "https://example.org/");
@@ -38,7 +38,14 @@ fn id(s: &str) -> ItemId {
 
 #[test]
 fn every_key_is_prefixed_and_maps_back() {
-    let mut keys = vec![Key::Settings, Key::Journey, Key::Rounds, Key::CustomAreas];
+    let mut keys = vec![
+        Key::Settings,
+        Key::Journey,
+        Key::Rounds,
+        Key::CustomAreas,
+        Key::Show,
+        Key::SupportServices,
+    ];
     for c in Collection::ALL {
         keys.push(Key::Item(c, id("1.norms")));
     }
@@ -300,6 +307,32 @@ fn a_stale_tab_cannot_overwrite_newer_data() {
     assert_eq!(
         save(&store, &settings("https://b.example/"), reloaded.rev, 5),
         Ok(2)
+    );
+}
+
+#[test]
+fn the_presentation_is_saved_by_whichever_window_acts_last() {
+    use crate::model::presenter::Show;
+    let store = MemoryStore::new();
+    let mut show = Show {
+        position: 1,
+        ..Show::default()
+    };
+    assert_eq!(save_latest(&store, &show, 1), Ok(1));
+    // Another window saved twice meanwhile; this one's click still lands, on top.
+    show.position = 2;
+    save(&store, &show, 1, 2).unwrap();
+    save(&store, &show, 2, 3).unwrap();
+    show.position = 7;
+    assert_eq!(save_latest(&store, &show, 4), Ok(4));
+    assert_eq!(load::<Show>(&store, 5).unwrap().value.position, 7);
+    // Unreadable text is still kept as a copy before it is replaced.
+    store.set("tpa:show", "{not json").unwrap();
+    assert_eq!(save_latest(&store, &show, 6), Ok(1));
+    assert_eq!(backup_keys(&store).unwrap(), ["tpa:backup:show:6"]);
+    assert_eq!(
+        store.get("tpa:backup:show:6").unwrap().as_deref(),
+        Some("{not json")
     );
 }
 

@@ -2,6 +2,9 @@
 
 use super::{Aim, Area, Card, CardsHelp, Deck, EntryPoint, Source, Think, ThinkStep};
 
+mod facilitator;
+pub use facilitator::{FACILITATION, PRESENT_HELP};
+
 pub const SOURCE: Source = Source {
     title: "Engaging young men in the promotion of gender equality",
     subtitle: "Guidance for young men from Central Asia who want to take action for more inclusive and just societies",

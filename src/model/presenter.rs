@@ -1,0 +1,558 @@
+//! Present mode as a state machine: what the projector shows (one item of a sequence, a card's
+//! questions revealed one by one, a card drawn at random), the discussion timer, and the keys
+//! that drive it. Stored under one key and sent between the audience and presenter windows, so
+//! both show the same thing and a reload picks up where the room was.
+//!
+//! Only what is meant for the room lives here: items refer to THINK questions and cards by id,
+//! never to anything a person wrote about them.
+
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+
+use super::agenda::{AgendaItem, ItemKind};
+use super::draw::{DrawPile, Drawn};
+use super::schema::Versioned;
+use super::timer::Timer;
+
+/// What T starts when no time was set (the facilitator can set any other length).
+pub const DEFAULT_TIMER_MS: u64 = 5 * 60_000;
+
+/// The presentation on screen.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Show {
+    /// What is presented, in order: THINK questions, the cards of a filter, or a plan's items.
+    pub items: Vec<AgendaItem>,
+    /// The plan's title when a plan runs ("item 3 of 8" is shown then).
+    pub agenda: Option<String>,
+    /// The item on screen (index into `items`).
+    pub position: usize,
+    /// How many questions of the card on screen are shown.
+    pub revealed: usize,
+    /// A card drawn at random (R) that is not one of `items`: shown instead of the current item
+    /// until the presenter moves on.
+    pub drawn: Option<String>,
+    /// The cards R draws from (the filter the presentation started with).
+    pub pool: Vec<String>,
+    pub pile: DrawPile,
+    pub timer: Timer,
+    /// Grows with every change; a window takes another window's state only when it is newer.
+    pub seq: u64,
+}
+
+impl Versioned for Show {
+    const VERSION: u32 = 1;
+}
+
+/// What the projector shows now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnScreen<'a> {
+    Item(&'a AgendaItem),
+    /// A card drawn at random, outside the sequence.
+    Drawn(&'a str),
+    /// Nothing to present (an empty plan, a filter that matched no card).
+    Nothing,
+}
+
+/// What pressing R led to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RandomOutcome {
+    Card,
+    /// Every card had come up once: a new round started with this card.
+    Reshuffled,
+    /// No card to draw from.
+    Nothing,
+}
+
+/// A control of present mode, from a key, a clicker or an on-screen button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Next,
+    Previous,
+    Random,
+    ToggleTimer,
+    FullScreen,
+    Leave,
+    Help,
+}
+
+/// A key press as the browser reports it (`KeyboardEvent.key` and modifiers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct KeyPress<'a> {
+    pub key: &'a str,
+    pub ctrl: bool,
+    pub alt: bool,
+    pub meta: bool,
+}
+
+impl Command {
+    /// The command a key stands for. Arrow and page keys (what presentation clickers send), Space
+    /// and Escape always work; the letter keys R, T, F and `?` only while `single_keys` is on
+    /// (WCAG 2.1.4: a person who speaks to their computer can switch them off). Keys with Ctrl,
+    /// Alt or Meta belong to the browser.
+    pub fn from_key(press: KeyPress, single_keys: bool) -> Option<Command> {
+        if press.ctrl || press.alt || press.meta {
+            return None;
+        }
+        let always = match press.key {
+            "ArrowRight" | "PageDown" | " " | "Spacebar" => Some(Command::Next),
+            "ArrowLeft" | "PageUp" => Some(Command::Previous),
+            "Escape" | "Esc" => Some(Command::Leave),
+            _ => None,
+        };
+        if always.is_some() || !single_keys {
+            return always;
+        }
+        match press.key {
+            "r" | "R" => Some(Command::Random),
+            "t" | "T" => Some(Command::ToggleTimer),
+            "f" | "F" => Some(Command::FullScreen),
+            "?" => Some(Command::Help),
+            _ => None,
+        }
+    }
+}
+
+impl Show {
+    /// A presentation of `items`, from the first; R draws from `pool`. The first item's planned
+    /// time is put into the timer.
+    pub fn new(items: Vec<AgendaItem>, agenda: Option<String>, pool: Vec<String>) -> Show {
+        let mut show = Show {
+            items,
+            agenda,
+            pool,
+            ..Show::default()
+        };
+        show.arrive(0, 0);
+        show
+    }
+
+    pub fn on_screen(&self) -> OnScreen<'_> {
+        match (&self.drawn, self.items.get(self.position)) {
+            (Some(card), _) => OnScreen::Drawn(card),
+            (None, Some(item)) => OnScreen::Item(item),
+            (None, None) => OnScreen::Nothing,
+        }
+    }
+
+    /// The card on screen, drawn or in sequence.
+    pub fn card_on_screen(&self) -> Option<&str> {
+        match self.on_screen() {
+            OnScreen::Drawn(card) => Some(card),
+            OnScreen::Item(item) => item.card(),
+            OnScreen::Nothing => None,
+        }
+    }
+
+    /// What comes after the item on screen (also after a drawn card), for the presenter's view.
+    pub fn next_item(&self) -> Option<&AgendaItem> {
+        self.items.get(self.position + 1)
+    }
+
+    /// "Item 3 of 8": the position counted from 1, and the number of items.
+    pub fn progress(&self) -> (usize, usize) {
+        ((self.position + 1).min(self.items.len()), self.items.len())
+    }
+
+    /// Questions of the card on screen still hidden (`questions` counts a card's questions).
+    fn hidden(&self, questions: &impl Fn(&str) -> usize) -> usize {
+        self.card_on_screen()
+            .map_or(0, |card| questions(card).saturating_sub(self.revealed))
+    }
+
+    /// Next: shows the card's next question, else the next item. False when at the very end.
+    pub fn next(&mut self, questions: &impl Fn(&str) -> usize) -> bool {
+        if self.hidden(questions) > 0 {
+            self.revealed += 1;
+            return true;
+        }
+        if self.position + 1 < self.items.len() {
+            self.drawn = None;
+            self.arrive(self.position + 1, 0);
+            return true;
+        }
+        // At the end: a drawn card gives way to the last item.
+        if self.drawn.take().is_some() {
+            self.revealed = self.full(questions);
+            return true;
+        }
+        false
+    }
+
+    /// Previous: hides the last question shown, else goes back (a drawn card gives way to the
+    /// item it interrupted). The item gone back to shows all its questions. False at the start.
+    pub fn previous(&mut self, questions: &impl Fn(&str) -> usize) -> bool {
+        if self.revealed > 0 && self.card_on_screen().is_some() {
+            self.revealed -= 1;
+            return true;
+        }
+        if self.drawn.take().is_some() {
+            self.revealed = self.full(questions);
+            return true;
+        }
+        if self.position == 0 || self.items.is_empty() {
+            return false;
+        }
+        self.arrive(self.position - 1, 0);
+        self.revealed = self.full(questions);
+        true
+    }
+
+    /// Jumps to an item (the presenter's list of items).
+    pub fn go_to(&mut self, index: usize) {
+        if index < self.items.len() {
+            self.drawn = None;
+            self.arrive(index, 0);
+        }
+    }
+
+    /// R: a card from the pool that has not come up yet; after the last one a new round starts.
+    /// A card that is one of the items is jumped to, any other is shown as a drawn card.
+    pub fn random<R: Rng + ?Sized>(&mut self, rng: &mut R) -> RandomOutcome {
+        let pool: Vec<&str> = self.pool.iter().map(String::as_str).collect();
+        let (card, outcome) = match self.pile.draw(&pool, rng) {
+            Drawn::Nothing => return RandomOutcome::Nothing,
+            Drawn::Card(card) => (card.to_string(), RandomOutcome::Card),
+            Drawn::AllSeen => {
+                self.pile.reshuffle(&pool);
+                match self.pile.draw(&pool, rng) {
+                    Drawn::Card(card) => (card.to_string(), RandomOutcome::Reshuffled),
+                    _ => return RandomOutcome::Nothing,
+                }
+            }
+        };
+        match self.items.iter().position(|i| i.card() == Some(&card)) {
+            Some(index) => self.go_to(index),
+            None => {
+                self.drawn = Some(card);
+                self.revealed = 0;
+            }
+        }
+        outcome
+    }
+
+    /// How many cards of the pool have come up in this round of drawing.
+    pub fn drawn_count(&self) -> (usize, usize) {
+        let pool: Vec<&str> = self.pool.iter().map(String::as_str).collect();
+        (self.pile.seen_in(&pool), pool.len())
+    }
+
+    /// T: starts or pauses the timer; with no time set it starts the default length.
+    pub fn toggle_timer(&mut self, now_ms: u64) {
+        if self.timer.duration_ms == 0 {
+            self.timer = Timer::set(DEFAULT_TIMER_MS);
+        }
+        self.timer.toggle(now_ms);
+    }
+
+    /// Marks a change at `now_ms`, so other windows take this state (see [`Show::is_newer_than`]).
+    pub fn touch(&mut self, now_ms: u64) {
+        self.seq = self.seq.saturating_add(1).max(now_ms);
+    }
+
+    pub fn is_newer_than(&self, other: &Show) -> bool {
+        self.seq > other.seq
+    }
+
+    fn full(&self, questions: &impl Fn(&str) -> usize) -> usize {
+        self.card_on_screen().map_or(0, questions)
+    }
+
+    /// Puts item `index` on screen with `revealed` questions, and its planned time (if any)
+    /// into the timer, ready to start.
+    fn arrive(&mut self, index: usize, revealed: usize) {
+        self.position = index;
+        self.revealed = revealed;
+        if let Some(planned) = self
+            .items
+            .get(index)
+            .map(|i| i.planned_s)
+            .filter(|s| *s > 0)
+        {
+            self.timer = Timer::set(u64::from(planned) * 1000);
+        }
+    }
+}
+
+/// THINK questions as items to present, by step id.
+pub fn question_items(steps: &[&str]) -> Vec<AgendaItem> {
+    steps
+        .iter()
+        .map(|s| AgendaItem::new(ItemKind::Question(s.to_string()), 0))
+        .collect()
+}
+
+/// Cards as items to present, by id.
+pub fn card_items(cards: &[String]) -> Vec<AgendaItem> {
+    cards
+        .iter()
+        .map(|c| AgendaItem::new(ItemKind::Card(c.clone()), 0))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+    use rand::rngs::StdRng;
+
+    /// Cards `a` (3 questions), `b` (2), `c` (1), `z` (2, not in any sequence).
+    fn questions(card: &str) -> usize {
+        match card {
+            "a" => 3,
+            "b" | "z" => 2,
+            "c" => 1,
+            _ => 0,
+        }
+    }
+
+    fn cards_show() -> Show {
+        let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        Show::new(card_items(&ids), None, ids)
+    }
+
+    fn plan_show() -> Show {
+        let items = vec![
+            AgendaItem::new(ItemKind::Free("Welcome".into()), 5 * 60),
+            AgendaItem::new(ItemKind::Question("norms".into()), 0),
+            AgendaItem::new(ItemKind::Card("a".into()), 20 * 60),
+            AgendaItem::new(ItemKind::Break, 10 * 60),
+        ];
+        let pool = ["a", "b", "c", "z"].map(String::from).to_vec();
+        Show::new(items, Some("Tuesday".into()), pool)
+    }
+
+    fn screen(show: &Show) -> (String, usize) {
+        let what = match show.on_screen() {
+            OnScreen::Item(item) => match &item.kind {
+                ItemKind::Card(card) => card.clone(),
+                ItemKind::Question(step) => format!("q:{step}"),
+                ItemKind::Break => "break".into(),
+                ItemKind::Free(title) => title.clone(),
+            },
+            OnScreen::Drawn(card) => format!("drawn:{card}"),
+            OnScreen::Nothing => "nothing".into(),
+        };
+        (what, show.revealed)
+    }
+
+    #[test]
+    fn next_reveals_a_cards_questions_one_by_one_then_moves_on() {
+        let mut s = cards_show();
+        let q = &questions;
+        let mut seen = vec![screen(&s)];
+        while s.next(q) {
+            seen.push(screen(&s));
+        }
+        let expected = [
+            ("a", 0),
+            ("a", 1),
+            ("a", 2),
+            ("a", 3),
+            ("b", 0),
+            ("b", 1),
+            ("b", 2),
+            ("c", 0),
+            ("c", 1),
+        ]
+        .map(|(c, n)| (c.to_string(), n));
+        assert_eq!(seen, expected);
+        assert!(!s.next(q), "the end stays the end");
+        assert_eq!(s.progress(), (3, 3));
+    }
+
+    #[test]
+    fn previous_hides_questions_then_goes_back_to_a_whole_card() {
+        let mut s = cards_show();
+        let q = &questions;
+        assert!(!s.previous(q), "nothing before the start");
+        for _ in 0..5 {
+            s.next(q);
+        }
+        assert_eq!(screen(&s), ("b".into(), 1));
+        assert!(s.previous(q));
+        assert_eq!(screen(&s), ("b".into(), 0));
+        assert!(s.previous(q));
+        assert_eq!(
+            screen(&s),
+            ("a".into(), 3),
+            "back to a card with all its questions"
+        );
+        assert!(s.previous(q));
+        assert_eq!(screen(&s), ("a".into(), 2));
+    }
+
+    #[test]
+    fn random_draws_each_pool_card_once_then_starts_a_new_round() {
+        let mut s = plan_show();
+        let mut rng = StdRng::seed_from_u64(42);
+        let mut got = Vec::new();
+        for _ in 0..4 {
+            assert_eq!(s.random(&mut rng), RandomOutcome::Card);
+            got.push(s.card_on_screen().map(String::from).unwrap_or_default());
+        }
+        got.sort();
+        assert_eq!(got, ["a", "b", "c", "z"], "no repeats within a round");
+        assert_eq!(s.drawn_count(), (4, 4));
+        assert_eq!(s.random(&mut rng), RandomOutcome::Reshuffled);
+        assert_eq!(s.drawn_count(), (1, 4));
+        let mut empty = Show::new(Vec::new(), None, Vec::new());
+        assert_eq!(empty.random(&mut rng), RandomOutcome::Nothing);
+        assert_eq!(screen(&empty), ("nothing".into(), 0));
+    }
+
+    #[test]
+    fn a_drawn_card_in_the_sequence_is_jumped_to_and_another_interrupts() {
+        let mut s = plan_show();
+        let q = &questions;
+        s.next(q); // the THINK question
+        // Draw until the card of the plan ("a") comes up: it is jumped to, not shown apart.
+        let mut rng = StdRng::seed_from_u64(1);
+        loop {
+            s.random(&mut rng);
+            if s.drawn.is_none() {
+                break;
+            }
+            // A card outside the plan interrupts the item on screen; Previous gives way to it.
+            let (pos, _) = s.progress();
+            assert!(screen(&s).0.starts_with("drawn:"));
+            assert_eq!(
+                s.next_item().map(|i| i.kind.clone()),
+                s.items.get(pos).map(|i| i.kind.clone())
+            );
+            let before = s.clone();
+            assert!(s.previous(q));
+            assert_eq!(s.drawn, None);
+            assert_eq!(s.position, before.position);
+            s = before;
+        }
+        assert_eq!(screen(&s), ("a".into(), 0));
+        assert_eq!(s.progress(), (3, 4));
+    }
+
+    #[test]
+    fn next_after_a_drawn_card_continues_the_plan() {
+        let mut s = plan_show();
+        let q = &questions;
+        s.drawn = Some("z".into());
+        s.revealed = 0;
+        assert!(s.next(q) && s.next(q), "z's two questions");
+        assert_eq!(screen(&s), ("drawn:z".into(), 2));
+        assert!(s.next(q));
+        assert_eq!(screen(&s), ("q:norms".into(), 0));
+        // At the last item, a drawn card gives way to it.
+        s.go_to(3);
+        s.drawn = Some("c".into());
+        s.revealed = 1;
+        assert!(s.next(q));
+        assert_eq!(screen(&s), ("break".into(), 0));
+        assert!(!s.next(q));
+    }
+
+    #[test]
+    fn an_items_planned_time_is_put_into_the_timer() {
+        let mut s = plan_show();
+        let q = &questions;
+        assert_eq!(s.timer, Timer::set(5 * 60_000), "the first item's time");
+        s.timer.start(1_000);
+        s.next(q); // a question without planned time: the running timer goes on
+        assert!(s.timer.is_running());
+        s.next(q); // the card: 20 minutes, ready, not running
+        assert_eq!(s.timer, Timer::set(20 * 60_000));
+        s.next(q); // revealing a question keeps the timer
+        assert_eq!(s.timer, Timer::set(20 * 60_000));
+        s.go_to(3);
+        assert_eq!(s.timer, Timer::set(10 * 60_000));
+        assert_eq!(s.progress(), (4, 4));
+        assert_eq!(s.next_item(), None);
+        s.go_to(99);
+        assert_eq!(s.position, 3, "an index out of range changes nothing");
+    }
+
+    #[test]
+    fn t_starts_a_default_length_when_no_time_is_set() {
+        let mut s = cards_show();
+        assert_eq!(s.timer, Timer::default());
+        s.toggle_timer(1_000);
+        assert!(s.timer.is_running());
+        assert_eq!(s.timer.remaining_ms(1_000), DEFAULT_TIMER_MS);
+        s.toggle_timer(61_000);
+        assert!(!s.timer.is_running());
+        assert_eq!(
+            s.timer.remaining_ms(99_000),
+            DEFAULT_TIMER_MS - 60_000,
+            "paused, kept"
+        );
+    }
+
+    #[test]
+    fn the_newest_change_wins_between_windows() {
+        let mut a = plan_show();
+        let mut b = a.clone();
+        a.touch(1_000);
+        assert!(a.is_newer_than(&b));
+        b.touch(999);
+        assert!(!b.is_newer_than(&a));
+        b.touch(999); // a clock behind still counts up
+        b.touch(999);
+        assert!(b.seq > 1_000 || !b.is_newer_than(&a));
+        let stored = serde_json::to_string(&a).unwrap_or_default();
+        let back: Show = serde_json::from_str(&stored).unwrap_or_default();
+        assert_eq!(back, a, "stored and sent as JSON, read back the same");
+    }
+
+    #[test]
+    fn keys_map_to_commands_and_letters_can_be_switched_off() {
+        let key = |key| KeyPress {
+            key,
+            ..KeyPress::default()
+        };
+        for (k, c) in [
+            ("ArrowRight", Command::Next),
+            ("PageDown", Command::Next),
+            (" ", Command::Next),
+            ("ArrowLeft", Command::Previous),
+            ("PageUp", Command::Previous),
+            ("Escape", Command::Leave),
+            ("r", Command::Random),
+            ("R", Command::Random),
+            ("t", Command::ToggleTimer),
+            ("F", Command::FullScreen),
+            ("?", Command::Help),
+        ] {
+            assert_eq!(Command::from_key(key(k), true), Some(c), "{k:?}");
+        }
+        assert_eq!(Command::from_key(key("x"), true), None);
+        assert_eq!(Command::from_key(key("Enter"), true), None);
+        for letter in ["r", "t", "f", "?"] {
+            assert_eq!(Command::from_key(key(letter), false), None, "{letter} off");
+        }
+        assert_eq!(
+            Command::from_key(key("PageDown"), false),
+            Some(Command::Next)
+        );
+        let ctrl_r = KeyPress {
+            key: "r",
+            ctrl: true,
+            ..KeyPress::default()
+        };
+        assert_eq!(Command::from_key(ctrl_r, true), None, "Ctrl+R reloads");
+        let alt_left = KeyPress {
+            key: "ArrowLeft",
+            alt: true,
+            ..KeyPress::default()
+        };
+        assert_eq!(Command::from_key(alt_left, true), None, "Alt+Left is Back");
+    }
+
+    #[test]
+    fn think_questions_become_items() {
+        let items = question_items(&["norms", "benefits"]);
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].kind, ItemKind::Question("benefits".into()));
+        let mut s = Show::new(items, None, Vec::new());
+        let q = &questions;
+        assert!(s.next(q), "a question has nothing to reveal: next moves on");
+        assert_eq!(s.progress(), (2, 2));
+    }
+}
