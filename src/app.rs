@@ -11,11 +11,13 @@ use leptos_router::{
 
 use crate::components::shell::Shell;
 use crate::i18n::*;
+use crate::model::pages::{Page, page_for};
 use crate::pages::{
-    about::AboutPage, card::CardPage, card_editor::CardEditorPage, cards::CardsPage,
-    home::HomePage, my_cards::MyCardsPage, my_data::MyDataPage, not_found::NotFoundPage,
-    present::PresentPage, reflections::ReflectionsPage, safety::SafetyPage,
-    shared_cards::SharedCardsPage, think::ThinkPage,
+    about::AboutPage, agenda_editor::AgendaEditorPage, card::CardPage, card_editor::CardEditorPage,
+    cards::CardsPage, facilitator_notes::FacilitatorNotesPage, home::HomePage,
+    my_cards::MyCardsPage, my_data::MyDataPage, not_found::NotFoundPage, present::PresentPage,
+    presenter::PresenterPage, reflections::ReflectionsPage, safety::SafetyPage,
+    shared_cards::SharedCardsPage, stage::StagePage, think::ThinkPage,
 };
 use crate::state::provide_app_state;
 use crate::web;
@@ -55,12 +57,14 @@ fn Routed() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/think") view={Lazy::<ThinkRoute>::new()} />
                     <Route path=path!("/reflections") view={Lazy::<ReflectionsRoute>::new()} />
-                    <Route path=path!("/cards") view={Lazy::<DeckRoom>::new()} />
-                    <Route path=path!("/cards/:id") view={Lazy::<DeckRoom>::new()} />
-                    <Route path=path!("/my-cards") view={Lazy::<OwnCardsRoom>::new()} />
-                    <Route path=path!("/my-cards/:id") view={Lazy::<OwnCardsRoom>::new()} />
+                    // One route per room: each route costs code in the first download, so a
+                    // room's pages share one (optional segments pick the page).
+                    <Route path=path!("/cards/:id?") view={Lazy::<DeckRoom>::new()} />
+                    <Route path=path!("/my-cards/:id?") view={Lazy::<OwnCardsRoom>::new()} />
                     <Route path=path!("/shared") view={Lazy::<OwnCardsRoom>::new()} />
-                    <Route path=path!("/present") view={Lazy::<PresentRoute>::new()} />
+                    // Facilitator mode; /present/show and /present/presenter fill the window
+                    // (the frame steps aside: present.css).
+                    <Route path=path!("/present/:page?/:id?") view={Lazy::<PresentRoom>::new()} />
                     <Route path=path!("/my-data") view={Lazy::<MyDataRoute>::new()} />
                     <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} />
                     <Route path=path!("/safety") view={Lazy::<SafetyRoute>::new()} />
@@ -73,8 +77,9 @@ fn Routed() -> impl IntoView {
 
 /// A route whose page is compiled into its own wasm chunk (see scripts/build-wasm.sh), fetched the
 /// first time the page is opened. Only the home page and the shell are in the first load.
+/// `with STYLES` adopts the page's own style sheet first.
 macro_rules! lazy_page {
-    ($($route:ident => $page:ident),* $(,)?) => {$(
+    ($($route:ident => $page:ident $(with $css:ident)?),* $(,)?) => {$(
         struct $route;
         #[lazy_route]
         impl LazyRoute for $route {
@@ -82,17 +87,19 @@ macro_rules! lazy_page {
                 $route
             }
             fn view(_this: Self) -> AnyView {
+                $(web::adopt_style_sheet($css);)?
                 view! { <$page /> }.into_any()
             }
         }
     )*};
 }
 
-/// Pages that share most of their code load together, as one chunk (a "room"); the address
-/// decides which page of the room is shown. Fewer split points mean fewer, larger chunks: with
-/// a chunk per page, wasm-split cut the shared code into ~100 pieces, each a request of its own.
+/// Pages that share most of their code load together, as one chunk (a "room") behind one route;
+/// the address decides which page of the room is shown (`model::pages`). Fewer split points mean
+/// fewer, larger chunks: with a chunk per page, wasm-split cut the shared code into ~100 pieces,
+/// each a request of its own. And every route costs code in the first download.
 macro_rules! lazy_room {
-    ($($room:ident => |$path:ident| $choose:expr),* $(,)?) => {$(
+    ($($room:ident => $pages:ident),* $(,)?) => {$(
         struct $room;
         #[lazy_route]
         impl LazyRoute for $room {
@@ -100,38 +107,66 @@ macro_rules! lazy_room {
                 $room
             }
             fn view(_this: Self) -> AnyView {
-                let $path = use_location().pathname.get_untracked();
-                $choose
+                let pathname = use_location().pathname;
+                // Rebuilt when the page changes, not when its parameter does (/cards/a → /cards/b).
+                let page = Memo::new(move |_| page_for(&pathname.get()));
+                (move || $pages(page.get())).into_any()
             }
         }
     )*};
 }
 
 lazy_room! {
-    // Browsing and drawing: the deck and one card.
-    DeckRoom => |path| match room_page(&path) {
-        (_, None) => view! { <CardsPage /> }.into_any(),
-        (_, Some(_)) => view! { <CardPage /> }.into_any(),
-    },
-    // Writing, adapting and sharing cards (import and export code lives only here).
-    OwnCardsRoom => |path| match room_page(&path) {
-        ("my-cards", None) => view! { <MyCardsPage /> }.into_any(),
-        ("my-cards", Some(_)) => view! { <CardEditorPage /> }.into_any(),
-        _ => view! { <SharedCardsPage /> }.into_any(),
-    },
+    DeckRoom => deck_room,
+    OwnCardsRoom => own_cards_room,
+    PresentRoom => present_room,
 }
 
-/// `/cards/x` → ("cards", Some("x")); `/shared/` → ("shared", None).
-fn room_page(path: &str) -> (&str, Option<&str>) {
-    let mut parts = path.trim_matches('/').splitn(2, '/');
-    let first = parts.next().unwrap_or_default();
-    (first, parts.next().filter(|rest| !rest.is_empty()))
+/// Browsing and drawing: the deck and one card.
+fn deck_room(page: Page) -> AnyView {
+    web::adopt_style_sheet(CARDS_CSS);
+    match page {
+        Page::Card => view! { <CardPage /> }.into_any(),
+        Page::Cards => view! { <CardsPage /> }.into_any(),
+        _ => view! { <NotFoundPage /> }.into_any(),
+    }
 }
+
+/// Writing, adapting and sharing cards (import and export code lives only here).
+fn own_cards_room(page: Page) -> AnyView {
+    web::adopt_style_sheet(CARDS_CSS);
+    match page {
+        Page::MyCards => view! { <MyCardsPage /> }.into_any(),
+        Page::CardEditor => view! { <CardEditorPage /> }.into_any(),
+        Page::SharedCards => view! { <SharedCardsPage /> }.into_any(),
+        _ => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+/// Facilitator mode: the Present page, session plans, facilitator notes, the audience view and
+/// the presenter's view (they share the presentation, timer and slide code).
+fn present_room(page: Page) -> AnyView {
+    web::adopt_style_sheet(CARDS_CSS);
+    web::adopt_style_sheet(PRESENT_CSS);
+    match page {
+        Page::Present => view! { <PresentPage /> }.into_any(),
+        Page::Stage => view! { <StagePage /> }.into_any(),
+        Page::Presenter => view! { <PresenterPage /> }.into_any(),
+        Page::FacilitatorNotes => view! { <FacilitatorNotesPage /> }.into_any(),
+        Page::Agenda => view! { <AgendaEditorPage /> }.into_any(),
+        _ => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+// Styles that only some pages need travel with their chunks, not in the first download (see
+// `web::adopt_style_sheet`); main.css holds the frame, the home page and what pages share.
+const THINK_CSS: &str = include_str!("../style/think.css");
+const CARDS_CSS: &str = include_str!("../style/cards.css");
+const PRESENT_CSS: &str = include_str!("../style/present.css");
 
 lazy_page! {
-    ThinkRoute => ThinkPage,
-    ReflectionsRoute => ReflectionsPage,
-    PresentRoute => PresentPage,
+    ThinkRoute => ThinkPage with THINK_CSS,
+    ReflectionsRoute => ReflectionsPage with THINK_CSS,
     MyDataRoute => MyDataPage,
     AboutRoute => AboutPage,
     SafetyRoute => SafetyPage,

@@ -195,6 +195,29 @@ pub fn load_full_deck() -> FullDeck {
     FullDeck::new(deck(Lang::En), own, areas)
 }
 
+/// Loads a value that is not kept in a [`Synced`] (present mode's show): unreadable text is
+/// backed up and reported like everywhere else; blocked storage gives the default.
+pub fn load_reported<T: Stored>() -> T {
+    let Ok(store) = LocalStore::open() else {
+        return T::default();
+    };
+    match storage::load::<T>(&store, now_ms()) {
+        Ok(loaded) => {
+            if let Some(problem) = loaded.problem {
+                expect_context::<Notices>().push(problem);
+            }
+            loaded.value
+        }
+        Err(_) => T::default(),
+    }
+}
+
+/// Saves a value whose newest version simply wins (see [`storage::save_latest`]).
+pub fn save_latest<T: Stored>(value: &T) -> Result<(), SaveError> {
+    let store = LocalStore::open()?;
+    storage::save_latest(&store, value, now_ms()).map(|_| ())
+}
+
 /// Saves several items at once (an import): all of them, or none and an error.
 pub fn save_all_or_nothing<T: StoredItem>(items: &[(ItemId, T)]) -> Result<(), SaveError> {
     let store = LocalStore::open()?;

@@ -175,3 +175,79 @@ pub fn today_iso() -> String {
 pub fn random_u32() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }
+
+/// Whether the page fills the screen (Fullscreen API).
+pub fn is_full_screen() -> bool {
+    document().is_some_and(|d| d.fullscreen_element().is_some())
+}
+
+/// Fills the screen with the page, or leaves full screen. Browsers allow this only after a key
+/// press or a click; a refusal leaves the page as it was.
+pub fn toggle_full_screen() {
+    let Some(doc) = document() else {
+        return;
+    };
+    if doc.fullscreen_element().is_some() {
+        doc.exit_fullscreen();
+    } else if let Some(root) = doc.document_element() {
+        // A promise: a refusal (no permission, an iframe) is ignored, the page stays as it is.
+        let _ = root.request_fullscreen();
+    }
+}
+
+/// Opens `path` of this app in a new window named `name` (the same name reuses the window).
+/// False when the browser blocked it.
+pub fn open_window(path: &str, name: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.open_with_url_and_target(path, name).ok().flatten())
+        .is_some()
+}
+
+/// Plays a sound given as the bytes of a WAV file (made in memory, nothing is fetched).
+pub fn play_wav(bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("audio/wav");
+    let Some(url) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .ok()
+        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob).ok())
+    else {
+        return;
+    };
+    if let Ok(audio) = web_sys::HtmlAudioElement::new_with_src(&url) {
+        // A promise: refused playback (no interaction yet, sound blocked) is silently skipped.
+        let _ = audio.play();
+    }
+    // The chime lasts 1.5 s; free its memory well after.
+    let _ = web_sys::window().map(|w| {
+        let free = wasm_bindgen::closure::Closure::once_into_js(move || revoke_download_url(&url));
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(free.unchecked_ref(), 10_000)
+    });
+}
+
+/// Adds a page family's own styles (`css`, carried by its lazily loaded chunk) to the document
+/// once, as a constructed style sheet: no request, no inline `<style>` (which a strict Content
+/// Security Policy would block). Browsers without constructed sheets keep the base styles.
+pub fn adopt_style_sheet(css: &'static str) {
+    thread_local! {
+        static ADOPTED: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    // The text's address names it: each sheet is adopted once per visit.
+    let id = css.as_ptr() as usize;
+    if ADOPTED.with_borrow(|done| done.contains(&id)) {
+        return;
+    }
+    let Some(doc) = document() else {
+        return;
+    };
+    let Ok(sheet) = web_sys::CssStyleSheet::new() else {
+        return;
+    };
+    if sheet.replace_sync(css).is_err() {
+        return;
+    }
+    let sheets = doc.adopted_style_sheets();
+    sheets.push(&sheet);
+    doc.set_adopted_style_sheets(&sheets);
+    ADOPTED.with_borrow_mut(|done| done.push(id));
+}

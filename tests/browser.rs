@@ -298,3 +298,105 @@ async fn an_answer_saves_itself_after_a_pause_in_typing_under_its_own_key() {
     drop(handle);
     clear_local_storage();
 }
+
+#[wasm_bindgen_test]
+async fn two_present_mode_windows_stay_in_step_over_the_broadcast_channel() {
+    use std::sync::{Arc, Mutex};
+    use think_plan_act::live_show::LiveShow;
+    use think_plan_act::model::presenter::{Show, question_items};
+
+    clear_local_storage();
+    // Two LiveShows in one page behave like two windows: a BroadcastChannel delivers to every
+    // other object of the same name, never back to the sender.
+    let mount = |slot: Arc<Mutex<Option<LiveShow>>>| {
+        leptos::mount::mount_to(container(), move || {
+            view! { <I18nContextProvider>{
+                provide_app_state();
+                let live = LiveShow::open();
+                *slot.lock().unwrap() = Some(live);
+                view! { <p>{move || live.show.with(|s| s.position)}</p> }
+            }</I18nContextProvider> }
+        })
+    };
+    let (a_slot, b_slot) = (Arc::new(Mutex::new(None)), Arc::new(Mutex::new(None)));
+    let handle_a = mount(a_slot.clone());
+    let handle_b = mount(b_slot.clone());
+    let (a, b) = (
+        a_slot.lock().unwrap().unwrap(),
+        b_slot.lock().unwrap().unwrap(),
+    );
+
+    a.replace(Show::new(
+        question_items(&["norms", "men_and_boys", "benefits"]),
+        None,
+        Vec::new(),
+    ));
+    sleep(100).await;
+    assert_eq!(
+        b.show.get_untracked().items.len(),
+        3,
+        "the other window got it"
+    );
+    let no_cards = |_: &str| 0;
+    b.update(|s| {
+        s.next(&no_cards);
+    });
+    sleep(100).await;
+    assert_eq!(a.show.get_untracked().position, 1, "either window drives");
+    let stored = LocalStore::open()
+        .unwrap()
+        .get("tpa:show")
+        .unwrap()
+        .unwrap();
+    assert!(stored.contains("\"position\":1"), "{stored}");
+
+    // A message older than what a window shows (a window that was asleep) is not taken.
+    b.show.update(|s| s.seq = u64::MAX - 1);
+    a.update(|s| s.go_to(2));
+    sleep(100).await;
+    assert_eq!(
+        b.show.get_untracked().position,
+        1,
+        "an older state replaced a newer one"
+    );
+    b.show.update(|s| s.seq = 0);
+    a.update(|s| s.go_to(1));
+    sleep(100).await;
+    assert_eq!(b.show.get_untracked().position, 1);
+    a.update(|s| s.go_to(2));
+    sleep(100).await;
+    assert_eq!(b.show.get_untracked().position, 2, "a newer state is taken");
+
+    // Closing one window leaves the other working.
+    drop(handle_b);
+    a.update(|s| s.go_to(0));
+    sleep(50).await;
+    assert_eq!(a.show.get_untracked().position, 0);
+    drop(handle_a);
+}
+
+#[wasm_bindgen_test]
+fn a_pages_own_styles_are_adopted_once_and_apply() {
+    let el = container();
+    el.set_class_name("adopted-probe");
+    static CSS: &str = ".adopted-probe { margin-left: 17px; }";
+    think_plan_act::web::adopt_style_sheet(CSS);
+    think_plan_act::web::adopt_style_sheet(CSS);
+    let sheets = document().adopted_style_sheets();
+    let ours = sheets
+        .iter()
+        .filter(|s| {
+            s.dyn_ref::<web_sys::CssStyleSheet>()
+                .and_then(|s| s.css_rules().ok())
+                .and_then(|r| r.item(0))
+                .is_some_and(|rule| rule.css_text().contains("adopted-probe"))
+        })
+        .count();
+    assert_eq!(ours, 1, "adopted once");
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&el)
+        .unwrap()
+        .unwrap();
+    assert_eq!(style.get_property_value("margin-left").unwrap(), "17px");
+}

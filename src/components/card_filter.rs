@@ -17,14 +17,18 @@ pub fn use_card_filter(deck_areas: Vec<(String, String)>) -> Memo<CardFilter> {
     })
 }
 
-/// A search box and one chip per thematic area.
+/// A search box and one chip per thematic area, changing the link of the page at `path`.
 #[component]
-pub fn CardFilterControls(areas: Vec<(String, String)>, filter: Memo<CardFilter>) -> impl IntoView {
+pub fn CardFilterControls(
+    areas: Vec<(String, String)>,
+    filter: Memo<CardFilter>,
+    #[prop(default = "/cards")] path: &'static str,
+) -> impl IntoView {
     // Shows the deck under a new filter: the link changes in place (no history entry per key).
     let navigate = use_navigate();
     let show = move |next: CardFilter| {
         navigate(
-            &format!("/cards{}", next.link_query()),
+            &format!("{path}{}", next.link_query()),
             NavigateOptions {
                 replace: true,
                 scroll: false,

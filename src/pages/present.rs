@@ -1,14 +1,302 @@
-//! Placeholder: the full page arrives with its own issue. The shell, title and wording are real.
+//! Facilitator mode's starting point (`/present`): choose what to present (THINK questions, a set
+//! of cards, a session plan) and where (this screen, or the presenter's view with a second window
+//! for the projector); the plans; the way to the facilitator notes; present mode's settings.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::card_filter::{CardFilterControls, use_card_filter};
+use crate::components::save_error::SaveErrorMessage;
+use crate::content::{Lang, present_help, think};
+use crate::i18n::{t, use_i18n};
+use crate::live_show::LiveShow;
+use crate::model::agenda::{Agenda, hours_minutes};
+use crate::model::presenter::{Show, card_items, question_items};
+use crate::model::settings::Settings;
+use crate::pages::presenter::AUDIENCE_WINDOW;
+use crate::state::{Synced, SyncedItem, load_collection, load_full_deck};
+use crate::storage::{ItemId, SaveError};
+use crate::web::{focus_element, open_window};
+
+/// Where a presentation opens.
+#[derive(Clone, Copy, PartialEq)]
+enum Screens {
+    One,
+    /// The presenter's view here and the audience view in a second window.
+    Two,
+}
+
+/// Goes to a page of the app (the router's navigation, kept for event handlers).
+type GoTo = StoredValue<Box<dyn Fn(&str)>, LocalStorage>;
+
+/// Starts presentations: shared by the sections of the page.
+#[derive(Clone, Copy)]
+struct Starter {
+    live: LiveShow,
+    screens: RwSignal<Screens>,
+    blocked: RwSignal<bool>,
+    go: GoTo,
+}
+
+impl Starter {
+    fn start(&self, show: Show) {
+        self.live.replace(show);
+        if self.screens.get_untracked() == Screens::Two {
+            // Opened during the click, so the browser lets the window open.
+            self.blocked
+                .set(!open_window("/present/show", AUDIENCE_WINDOW));
+            self.go.with_value(|go| go("/present/presenter"));
+        } else {
+            self.go.with_value(|go| go("/present/show"));
+        }
+    }
+}
 
 #[component]
 pub fn PresentPage() -> impl IntoView {
+    let navigate = use_navigate();
+    let starter = Starter {
+        live: LiveShow::open(),
+        screens: RwSignal::new(Screens::One),
+        blocked: RwSignal::new(false),
+        go: StoredValue::new_local(Box::new(move |to: &str| navigate(to, Default::default()))),
+    };
+    let help = present_help(Lang::En);
+    let choice = move |value: Screens, id: &'static str, label: &'static str| {
+        view! {
+            <p class="choice">
+                <input type="radio" name="screens" id=id checked=starter.screens.get_untracked() == value
+                    on:change=move |_| starter.screens.set(value) />
+                <label for=id>{label}</label>
+            </p>
+        }
+    };
     view! {
         <Title text=tr!(present.title) />
         <h1>{tr!(present.heading)}</h1>
-        <p class="lead">{tr!(present.intro)}</p>
-        <p class="coming">{tr!(present.coming)}</p>
+        <p class="lead">{help.intro}</p>
+        <p class="hint">{help.private}</p>
+        <section aria-labelledby="screens-heading">
+            <h2 id="screens-heading">{tr!(present.screens_heading)}</h2>
+            <fieldset class="choices">
+                <legend class="visually-hidden">{tr!(present.screens_heading)}</legend>
+                {choice(Screens::One, "screens-one", tr!(present.screens_one))}
+                {choice(Screens::Two, "screens-two", tr!(present.screens_two))}
+            </fieldset>
+            <p class="hint">{help.two_screens}</p>
+            {move || starter.blocked.get().then(|| view! { <p class="message message--error" role="alert">{tr!(present.window_blocked)}</p> })}
+        </section>
+        <ThinkSection starter />
+        <CardsSection starter />
+        <PlansSection starter />
+        <section aria-labelledby="notes-link-heading">
+            <h2 id="notes-link-heading">{tr!(present.notes_page_heading)}</h2>
+            <p>{tr!(present.notes_page_text)}</p>
+            <p><a class="button button--quiet" href="/present/notes">{tr!(present.notes_page_link)}</a></p>
+        </section>
+        <PresentSettings />
+    }
+}
+
+#[component]
+fn ThinkSection(starter: Starter) -> impl IntoView {
+    let content = think(Lang::En);
+    let start_at = move |index: usize| {
+        let ids: Vec<&str> = content.steps.iter().map(|s| s.id).collect();
+        let mut show = Show::new(question_items(&ids), None, all_card_ids());
+        show.go_to(index);
+        starter.start(show);
+    };
+    view! {
+        <section aria-labelledby="think-present-heading">
+            <h2 id="think-present-heading">{tr!(present.think_heading)}</h2>
+            <p>{tr!(present.think_text)}</p>
+            <ol class="present-list">
+                {content.steps.iter().enumerate().map(|(i, step)| {
+                    let n = i + 1;
+                    view! {
+                        <li>
+                            <span class="present-list__text">{format!("{n}. {}", step.question)}</span>
+                            <button type="button" class="button button--quiet" id=format!("present-question-{n}")
+                                aria-label=format!("{} {n}", tr!(present.present_question))
+                                on:click=move |_| start_at(i)>{tr!(present.present)}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// The ids of every card, guidance and own: what R draws from outside a card presentation.
+fn all_card_ids() -> Vec<String> {
+    load_full_deck()
+        .cards
+        .iter()
+        .map(|c| c.id().to_string())
+        .collect()
+}
+
+#[component]
+fn CardsSection(starter: Starter) -> impl IntoView {
+    let i18n = use_i18n();
+    let deck = load_full_deck();
+    let areas = deck.areas();
+    let total = deck.cards.len();
+    let deck = StoredValue::new(deck);
+    let filter = use_card_filter(areas.clone());
+    let selected = Memo::new(move |_| {
+        filter.with(|f| {
+            deck.with_value(|d| {
+                f.select(&d.cards)
+                    .iter()
+                    .map(|c| c.id().to_string())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let shown = move || selected.with(Vec::len);
+    let start = move |_| {
+        let ids = selected.get_untracked();
+        starter.start(Show::new(card_items(&ids), None, ids));
+    };
+    view! {
+        <section aria-labelledby="cards-present-heading">
+            <h2 id="cards-present-heading">{tr!(present.cards_heading)}</h2>
+            <p>{tr!(present.cards_text)}</p>
+            <CardFilterControls areas filter path="/present" />
+            <p class="card-count" role="status">{move || t!(i18n, cards.shown_count, shown, n = move || total)}</p>
+            <p>
+                <button type="button" class="button" id="present-cards" on:click=start disabled=move || shown() == 0>
+                    {move || t!(i18n, present.present_cards, n = shown)}
+                </button>
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn PlansSection(starter: Starter) -> impl IntoView {
+    let mut plans = load_collection::<Agenda>();
+    plans.sort_by_key(|(_, plan)| std::cmp::Reverse(plan.updated_at));
+    let help = present_help(Lang::En);
+    let rows = if plans.is_empty() {
+        view! { <p class="hint" id="no-plans">{help.agendas_empty}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="plans">
+                {plans.into_iter().map(|(id, plan)| view! { <PlanRow id plan starter /> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section aria-labelledby="plans-heading">
+            <h2 id="plans-heading">{tr!(present.plans_heading)}</h2>
+            <p>{help.agendas_intro}</p>
+            {rows}
+            <p><a class="button button--quiet" id="new-plan" href="/present/agenda/new">{tr!(present.new_plan)}</a></p>
+        </section>
+    }
+}
+
+/// Runs a plan: its items in order, R drawing from the whole deck.
+pub fn plan_show(plan: &Agenda) -> Show {
+    Show::new(
+        plan.items.clone(),
+        Some(plan.title_or(tr!(agenda.untitled)).to_string()),
+        all_card_ids(),
+    )
+}
+
+#[component]
+fn PlanRow(id: ItemId, plan: Agenda, starter: Starter) -> impl IntoView {
+    let i18n = use_i18n();
+    let item = SyncedItem::<Agenda>::open(id.clone());
+    let deleted = RwSignal::new(None::<Agenda>);
+    let error = RwSignal::new(None::<SaveError>);
+    let title = plan.title_or(tr!(agenda.untitled)).to_string();
+    let count = plan.items.len();
+    let (hours, minutes) = hours_minutes(plan.total_s());
+    let edit = format!("/present/agenda/{}", id.as_str());
+    let undo_id = format!("undo-{}", id.as_str());
+    let focus_undo = undo_id.clone();
+    let run = {
+        let plan = plan.clone();
+        move |_| starter.start(plan_show(&plan))
+    };
+    let delete = move |_| {
+        let kept = item.value.get_untracked();
+        match item.remove() {
+            Ok(()) => {
+                deleted.set(Some(kept));
+                let focus = focus_undo.clone();
+                request_animation_frame(move || focus_element(&focus));
+            }
+            Err(e) => error.set(Some(e.into())),
+        }
+    };
+    let undo = move |_| {
+        if let Some(plan) = deleted.get_untracked() {
+            match item.save(plan) {
+                Ok(()) => deleted.set(None),
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    };
+    view! {
+        <li class="plan">
+            {move || match deleted.get() {
+                Some(_) => view! {
+                    <p class="message" role="status">
+                        {tr!(agenda.deleted)}" "
+                        <button type="button" class="link-button" id=undo_id.clone() on:click=undo>{tr!(norms.undo)}</button>
+                    </p>
+                }.into_any(),
+                None => view! {
+                    <p class="plan__title">{title.clone()}</p>
+                    <p class="plan__facts">{t!(i18n, agenda.summary, n = move || count, hours = move || hours, minutes = move || minutes)}</p>
+                    <p class="plan__actions">
+                        <button type="button" class="button" on:click=run.clone() disabled=count == 0>{tr!(agenda.run)}</button>
+                        <a class="button button--quiet" href=edit.clone()>{tr!(agenda.edit)}</a>
+                        <button type="button" class="button button--quiet" on:click=delete.clone()>{tr!(agenda.delete)}</button>
+                    </p>
+                }.into_any(),
+            }}
+            {move || error.get().map(|error| view! { <SaveErrorMessage error /> })}
+        </li>
+    }
+}
+
+/// The switches of present mode: single-letter keys (WCAG 2.1.4) and the timer's sound.
+#[component]
+fn PresentSettings() -> impl IntoView {
+    let settings = expect_context::<Synced<Settings>>();
+    let switch = move |change: fn(&mut Settings)| {
+        move |_| {
+            let mut next = settings.value.get_untracked();
+            change(&mut next);
+            // Not stored (full or blocked storage)? It still applies to this visit.
+            if settings.save(next.clone()).is_err() {
+                settings.value.set(next);
+            }
+        }
+    };
+    let letters = move || settings.value.with(|s| s.present_letter_keys).to_string();
+    let sound = move || settings.value.with(|s| s.timer_sound).to_string();
+    view! {
+        <section aria-labelledby="present-settings-heading">
+            <h2 id="present-settings-heading">{tr!(present.settings_heading)}</h2>
+            <p>
+                <button type="button" class="toggle" id="setting-letter-keys" aria-pressed=letters
+                    on:click=switch(|s| s.present_letter_keys = !s.present_letter_keys)>{tr!(present.letter_keys)}</button>
+            </p>
+            <p class="hint">{present_help(Lang::En).letter_keys}</p>
+            <p>
+                <button type="button" class="toggle" id="setting-timer-sound" aria-pressed=sound
+                    on:click=switch(|s| s.timer_sound = !s.timer_sound)>{tr!(present.timer_sound)}</button>
+            </p>
+        </section>
     }
 }

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { VIEWPORTS, auditA11y, gotoApp, screenshot, setupE2E, waitForApp, withPage } from './harness.mjs';
+import { VIEWPORTS, auditA11y, expectFocus, gotoApp, screenshot, setupE2E, waitForApp, withPage } from './harness.mjs';
 
 setupE2E();
 
@@ -199,7 +199,7 @@ describe('notes on cards', () => {
       await auditA11y(page, '/reflections with a card note');
       await notes.getByRole('button', { name: 'Delete' }).click();
       assert.equal(await page.evaluate(() => localStorage.getItem('tpa:note:parental-leave')), null);
-      assert.equal(await focusedId(page), 'undo-note-parental-leave');
+      await expectFocus(page, 'undo-note-parental-leave');
       await page.locator('#undo-note-parental-leave').click();
       const restored = JSON.parse(await page.evaluate(() => localStorage.getItem('tpa:note:parental-leave')));
       assert.equal(restored.data.text, marker);

@@ -26,7 +26,8 @@ export const SCREENSHOT_DIR = path.join(ROOT, 'target', 'screenshots');
 
 const SUFFIX = ' — Think · Plan · Act';
 /** Every route, its slug (for file names) and its document title; `nav: false` for routes
- *  reached from a page rather than from the main navigation. */
+ *  reached from a page rather than from the main navigation; `projector: true` for the one
+ *  page that fills the screen without the app's frame. */
 export const ROUTES = [
   { path: '/', slug: 'home', title: `Home${SUFFIX}` },
   { path: '/think', slug: 'think', title: `Think${SUFFIX}` },
@@ -41,6 +42,12 @@ export const ROUTES = [
   { path: '/my-cards/new', slug: 'card-editor', title: `Write a card${SUFFIX}`, nav: false },
   { path: '/shared', slug: 'shared', title: `Cards shared with you${SUFFIX}`, nav: false },
   { path: '/present', slug: 'present', title: `Present${SUFFIX}` },
+  // The projector shows the item and nothing else (no header, so no quick exit button; Shift ×3
+  // still leaves).
+  { path: '/present/show', slug: 'present-show', title: `Presenting${SUFFIX}`, nav: false, projector: true },
+  { path: '/present/presenter', slug: 'present-presenter', title: `Presenter view${SUFFIX}`, nav: false },
+  { path: '/present/notes', slug: 'present-notes', title: `Facilitator notes${SUFFIX}`, nav: false },
+  { path: '/present/agenda/new', slug: 'present-agenda', title: `New session plan${SUFFIX}`, nav: false },
   { path: '/reflections', slug: 'reflections', title: `My reflections${SUFFIX}` },
   { path: '/my-data', slug: 'my-data', title: `My data${SUFFIX}` },
   { path: '/about', slug: 'about', title: `About${SUFFIX}` },
@@ -264,4 +271,13 @@ export async function auditA11y(page, label = page.url()) {
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Focus that the app moves on the next animation frame (after Undo appears, a new step, a
+ * dialog): wait for it, then assert, so a failure names where focus went instead.
+ */
+export async function expectFocus(page, id, message = `focus on #${id}`) {
+  await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 2_000 }).catch(() => {});
+  assert.equal(await page.evaluate(() => document.activeElement?.id), id, message);
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { VIEWPORTS, auditA11y, gotoApp, screenshot, setupE2E, waitForApp, withPage } from './harness.mjs';
+import { VIEWPORTS, auditA11y, expectFocus, gotoApp, screenshot, setupE2E, waitForApp, withPage } from './harness.mjs';
 
 setupE2E();
 
@@ -126,7 +126,7 @@ describe('writing own cards', () => {
 
       await page.getByRole('button', { name: 'Delete' }).click();
       await page.locator('#undo-card').waitFor();
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'undo-card');
+      await expectFocus(page, 'undo-card');
       assert.deepEqual(await ownKeys(page), []);
       await page.locator('#undo-card').click();
       assert.deepEqual(await ownKeys(page), [`tpa:card:${id}`], 'undo brings the card back');

@@ -13,9 +13,15 @@ import { DIST, ROUTES, setupE2E, withPage, gotoApp, baseUrl } from './harness.mj
 
 /** Brotli-compressed first load (home page) must stay at or under this. */
 const FIRST_LOAD_BUDGET = 150 * 1024; // 153600
-/** What opening one more route may add on top of the first load. The largest today: own cards
- *  (editor, import/export parsing) ≈ 115 kB, the deck ≈ 100 kB, THINK ≈ 98 kB. */
+/** What opening one more route may add on top of the first load: the pages people open on a
+ *  phone. The largest today: own cards (editor, import/export parsing) ≈ 119 kB, the deck and
+ *  My reflections ≈ 108 kB, THINK ≈ 100 kB. */
 const ROUTE_BUDGET = 120 * 1024;
+/** Facilitator mode (/present and its pages) loads as one chunk of five pages (the Present page,
+ *  plans, notes, the audience and presenter views: ≈ 183 kB), once, on the facilitator's laptop
+ *  before a workshop. It has its own, explicit budget so it cannot grow unnoticed either. */
+const FACILITATOR_BUDGET = 200 * 1024;
+const budgetFor = (path) => (path.startsWith('/present') ? FACILITATOR_BUDGET : ROUTE_BUDGET);
 
 setupE2E();
 
@@ -76,7 +82,7 @@ it(`the first load (home page) is at most ${FIRST_LOAD_BUDGET} bytes brotli-comp
   });
 });
 
-it(`opening any other route adds at most ${ROUTE_BUDGET} bytes brotli-compressed`, async (t) => {
+it(`opening any other route adds at most ${ROUTE_BUDGET} bytes brotli-compressed (facilitator mode ${FACILITATOR_BUDGET})`, async (t) => {
   const report = [];
   for (const route of ROUTES.filter((r) => r.path !== '/')) {
     await withPage(t, async (page) => {
@@ -97,6 +103,7 @@ it(`opening any other route adds at most ${ROUTE_BUDGET} bytes brotli-compressed
   }
   console.table(report);
   for (const { route, brotli11 } of report) {
-    assert.ok(brotli11 <= ROUTE_BUDGET, `${route} adds ${brotli11} B brotli, over the ${ROUTE_BUDGET} B route budget`);
+    const budget = budgetFor(route);
+    assert.ok(brotli11 <= budget, `${route} adds ${brotli11} B brotli, over the ${budget} B route budget`);
   }
 });

@@ -9,6 +9,7 @@ import {
   VIEWPORTS,
   auditA11y,
   baseUrl,
+  expectFocus,
   gotoApp,
   launchPersistentBrowser,
   screenshot,
@@ -57,7 +58,7 @@ describe('THINK journey', () => {
 
       await page.getByRole('button', { name: 'Next' }).click();
       assert.deepEqual(await visible(), [1]);
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'step-1', 'focus moves to the new question');
+      await expectFocus(page, 'step-1', 'focus moves to the new question');
       assert.equal(await page.locator('.progress progress').getAttribute('value'), '2');
       await auditA11y(page, '/think step 2 (phone)');
       await page.getByRole('button', { name: 'Next' }).click();
@@ -355,7 +356,7 @@ describe('My reflections', () => {
       await entry.getByRole('button', { name: 'Delete' }).click();
       assert.equal(await stored(page, 'tpa:answer:1.men_and_boys'), null, 'deleted from storage');
       assert.equal((await stored(page, 'tpa:answer:1.privilege')).data.text, 'edited here', 'the other answer stays');
-      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Undo', 'focus moves to Undo');
+      await expectFocus(page, 'undo-1-men_and_boys', 'focus moves to Undo');
       await page.getByRole('button', { name: 'Undo' }).click();
       await page.locator('#answer-1-men_and_boys').waitFor();
       assert.equal((await stored(page, 'tpa:answer:1.men_and_boys')).data.text, 'first answer, edited');

@@ -1,0 +1,129 @@
+//! The presenter's view (`/present/presenter`), for the laptop while a second window shows the
+//! room the audience view: what is on the projector (with the questions still hidden), what
+//! comes next, the timer, the facilitator's notes and every item to jump to. Both windows stay in
+//! step through `LiveShow`; either can drive, and either can be closed.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::discussion_timer::{TimerControls, TimerFace, use_now, use_phase};
+use crate::components::present_controls::{ControlBar, KeysHelp, Presenting, use_present_keys};
+use crate::components::slide::{Slide, item_name};
+use crate::components::support_services::SupportServicesList;
+use crate::content::{Lang, facilitation};
+use crate::i18n::{t, use_i18n};
+use crate::live_show::LiveShow;
+use crate::model::deck::AnyCard;
+use crate::model::presenter::{RandomOutcome, Show};
+use crate::state::load_full_deck;
+use crate::web::open_window;
+
+/// The audience window's name: opening it again brings back the same window.
+pub const AUDIENCE_WINDOW: &str = "tpa-audience";
+
+#[component]
+pub fn PresenterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let live = LiveShow::open();
+    let deck = StoredValue::new(load_full_deck());
+    let presenting = Presenting::new(live, deck);
+    use_present_keys(presenting);
+    let now = use_now(live);
+    let phase = use_phase(live, now);
+    let show: Signal<Show> = live.show.into();
+    let blocked = RwSignal::new(false);
+    let open_audience = move |_| blocked.set(!open_window("/present/show", AUDIENCE_WINDOW));
+    let progress = move || live.show.with(Show::progress);
+    let next = move || {
+        live.show.with(|s| {
+            s.next_item()
+                .map(|item| deck.with_value(|d| item_name(item, d)))
+        })
+    };
+    let content_note = move || {
+        live.show.with(|s| {
+            s.card_on_screen().and_then(|id| {
+                deck.with_value(|d| d.card(id).and_then(AnyCard::content_note).map(String::from))
+            })
+        })
+    };
+    let items = move || {
+        live.show.with(|s| {
+            let current = s.drawn.is_none().then_some(s.position);
+            s.items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    (
+                        i,
+                        deck.with_value(|d| item_name(item, d)),
+                        current == Some(i),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Title text=tr!(present.presenter_title) />
+        <div class="presenter">
+            <div class="presenter-bar">
+                <h1>{tr!(present.presenter_heading)}</h1>
+                <p class="presenter-bar__actions">
+                    <button type="button" class="button" id="open-audience" on:click=open_audience>{tr!(present.open_audience)}</button>
+                </p>
+            </div>
+            {move || blocked.get().then(|| view! { <p class="message message--error" role="alert">{tr!(present.window_blocked)}</p> })}
+            {move || live.unsaved.get().then(|| view! { <p class="message" role="status">{tr!(present.not_stored)}</p> })}
+            <div class="presenter__grid">
+                <section class="presenter__now" aria-labelledby="now-heading">
+                    <h2 id="now-heading">
+                        {tr!(present.on_projector)}
+                        {move || {
+                            let (n, total) = progress();
+                            (total > 0).then(|| view! { " · "{t!(i18n, present.item_of, n = move || n, total = move || total)} })
+                        }}
+                    </h2>
+                    <Slide show deck preview=true />
+                    <ControlBar presenting />
+                    <p class="hint" role="status">{move || match presenting.drew.get() {
+                        Some(RandomOutcome::Reshuffled) => tr!(present.reshuffled),
+                        Some(RandomOutcome::Nothing) => tr!(present.nothing_to_draw),
+                        _ => "",
+                    }}</p>
+                </section>
+                <section class="presenter__side" aria-labelledby="timer-heading">
+                    <h2 id="timer-heading">{tr!(timer.heading)}</h2>
+                    <TimerFace live now phase />
+                    <TimerControls live phase />
+                    <h2>{tr!(present.next_up)}</h2>
+                    <p id="next-up">{move || next().unwrap_or_else(|| tr!(present.next_none).to_string())}</p>
+                </section>
+            </div>
+            <section class="presenter__notes" aria-labelledby="notes-heading">
+                <h2 id="notes-heading">{tr!(present.notes_heading)}</h2>
+                {move || content_note().map(|note| view! {
+                    <p class="content-note"><strong>{tr!(cards.content_note)}</strong>" "{note}</p>
+                })}
+                <ul class="reminders">
+                    {facilitation(Lang::En).reminders.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}
+                </ul>
+                <details class="presenter__services">
+                    <summary>{tr!(services.heading)}</summary>
+                    <SupportServicesList />
+                </details>
+                <p><a href="/present/notes" target="_blank">{tr!(present.all_notes)}</a></p>
+            </section>
+            <section class="presenter__items" aria-labelledby="items-heading">
+                <h2 id="items-heading">{tr!(present.all_items)}</h2>
+                <ol class="item-list">
+                    {move || items().into_iter().map(|(i, name, current)| view! {
+                        <li aria-current=current.then_some("step")>
+                            <button type="button" class="link-button" on:click=move |_| live.update(|s| s.go_to(i))>{name}</button>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </section>
+            <KeysHelp presenting />
+        </div>
+    }
+}
