@@ -13,10 +13,14 @@ use wasm_bindgen::closure::Closure;
 
 use crate::model::presenter::Show;
 use crate::state::{load_reported, save_latest};
-use crate::web::now_ms;
+use crate::web::{now_ms, random_u32};
 
 /// The channel's name; the same in every window of the app.
 const CHANNEL: &str = "tpa-present";
+/// What a window that just opened sends: "tell me where the room is". Every other window
+/// answers with its state (the newest one wins), so a new window is right even when the last
+/// change could not be stored.
+const HELLO: &str = "hello";
 
 /// The open channel and its message handler (kept alive as long as the channel).
 type Channel = Option<(
@@ -28,6 +32,8 @@ type Channel = Option<(
 pub struct LiveShow {
     pub show: RwSignal<Show>,
     channel: StoredValue<Channel, LocalStorage>,
+    /// This window, to break ties between changes made in the same millisecond.
+    window: u32,
     /// The last change could not be stored (full or blocked storage): the room still sees it,
     /// but a reload would go back.
     pub unsaved: RwSignal<bool>,
@@ -41,6 +47,7 @@ impl LiveShow {
         let live = LiveShow {
             show: RwSignal::new(load_reported::<Show>()),
             channel: StoredValue::new_local(None),
+            window: random_u32(),
             unsaved: RwSignal::new(false),
         };
         let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
@@ -49,10 +56,12 @@ impl LiveShow {
         // Another window changed the presentation: take it if it is newer than ours.
         let on_message =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                let theirs = event
-                    .data()
-                    .as_string()
-                    .and_then(|text| serde_json::from_str::<Show>(&text).ok());
+                let text = event.data().as_string().unwrap_or_default();
+                if text == HELLO {
+                    live.send();
+                    return;
+                }
+                let theirs = serde_json::from_str::<Show>(&text).ok();
                 if let Some(theirs) = theirs
                     && live
                         .show
@@ -63,6 +72,7 @@ impl LiveShow {
                 }
             });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let _ = channel.post_message(&HELLO.into());
         live.channel.set_value(Some((channel, on_message)));
         on_cleanup(move || {
             live.channel.update_value(|open| {
@@ -87,15 +97,25 @@ impl LiveShow {
 
     /// Puts a new presentation on screen in every window.
     pub fn replace(&self, mut next: Show) {
-        next.touch(now_ms());
+        next.touch(now_ms(), self.window);
         self.unsaved.set(save_latest(&next).is_err());
-        if let Ok(text) = serde_json::to_string(&next) {
-            self.channel.with_value(|open| {
-                if let Some((channel, _)) = open {
-                    let _ = channel.post_message(&text.into());
-                }
-            });
-        }
         self.show.set(next);
+        self.send();
+    }
+
+    /// Sends this window's presentation to the others (after a change, or to a new window).
+    fn send(&self) {
+        let Some(text) = self
+            .show
+            .try_with_untracked(|show| serde_json::to_string(show).ok())
+            .flatten()
+        else {
+            return;
+        };
+        self.channel.with_value(|open| {
+            if let Some((channel, _)) = open {
+                let _ = channel.post_message(&text.into());
+            }
+        });
     }
 }

@@ -176,9 +176,9 @@ pub fn random_u32() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }
 
-/// Whether the page fills the screen (Fullscreen API).
-pub fn is_full_screen() -> bool {
-    document().is_some_and(|d| d.fullscreen_element().is_some())
+/// Whether this window has the focus (of several windows of the app, the one last used).
+pub fn has_focus() -> bool {
+    document().is_some_and(|d| d.has_focus().unwrap_or(false))
 }
 
 /// Fills the screen with the page, or leaves full screen. Browsers allow this only after a key

@@ -331,18 +331,18 @@ async fn two_present_mode_windows_stay_in_step_over_the_broadcast_channel() {
         None,
         Vec::new(),
     ));
-    sleep(100).await;
-    assert_eq!(
-        b.show.get_untracked().items.len(),
-        3,
+    assert!(
+        until(|| b.show.with_untracked(|s| s.items.len() == 3)).await,
         "the other window got it"
     );
     let no_cards = |_: &str| 0;
     b.update(|s| {
         s.next(&no_cards);
     });
-    sleep(100).await;
-    assert_eq!(a.show.get_untracked().position, 1, "either window drives");
+    assert!(
+        until(|| a.show.with_untracked(|s| s.position == 1)).await,
+        "either window drives"
+    );
     let stored = LocalStore::open()
         .unwrap()
         .get("tpa:show")
@@ -350,29 +350,47 @@ async fn two_present_mode_windows_stay_in_step_over_the_broadcast_channel() {
         .unwrap();
     assert!(stored.contains("\"position\":1"), "{stored}");
 
-    // A message older than what a window shows (a window that was asleep) is not taken.
+    // A message older than what a window shows (from a window that was asleep) is not taken.
     b.show.update(|s| s.seq = u64::MAX - 1);
-    a.update(|s| s.go_to(2));
-    sleep(100).await;
+    a.update(|s| s.go_to(2, 0));
+    sleep(150).await;
     assert_eq!(
         b.show.get_untracked().position,
         1,
         "an older state replaced a newer one"
     );
+    // Once it is newer again, it is.
     b.show.update(|s| s.seq = 0);
-    a.update(|s| s.go_to(1));
-    sleep(100).await;
-    assert_eq!(b.show.get_untracked().position, 1);
-    a.update(|s| s.go_to(2));
-    sleep(100).await;
-    assert_eq!(b.show.get_untracked().position, 2, "a newer state is taken");
+    a.update(|s| s.go_to(0, 0));
+    assert!(until(|| b.show.with_untracked(|s| s.position == 0)).await);
+
+    // A window opened later asks the others where the room is, even if nothing was stored.
+    clear_local_storage();
+    let c_slot = Arc::new(Mutex::new(None));
+    let handle_c = mount(c_slot.clone());
+    let c = c_slot.lock().unwrap().unwrap();
+    assert!(
+        until(|| c.show.with_untracked(|s| s.items.len() == 3)).await,
+        "the new window was told"
+    );
+    drop(handle_c);
 
     // Closing one window leaves the other working.
     drop(handle_b);
-    a.update(|s| s.go_to(0));
-    sleep(50).await;
-    assert_eq!(a.show.get_untracked().position, 0);
+    a.update(|s| s.go_to(2, 0));
+    assert_eq!(a.show.get_untracked().position, 2);
     drop(handle_a);
+}
+
+/// Waits (up to 2 s) until `done` holds; false if it never did.
+async fn until(done: impl Fn() -> bool) -> bool {
+    for _ in 0..100 {
+        if done() {
+            return true;
+        }
+        sleep(20).await;
+    }
+    done()
 }
 
 #[wasm_bindgen_test]

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::model::deck::CardFilter;
+use crate::model::deck::{CardFilter, FullDeck};
 
 /// The filter the current link asks for (`?area=…&q=…`), among the areas of `deck_areas` (id, name).
 pub fn use_card_filter(deck_areas: Vec<(String, String)>) -> Memo<CardFilter> {
@@ -14,6 +14,23 @@ pub fn use_card_filter(deck_areas: Vec<(String, String)>) -> Memo<CardFilter> {
     Memo::new(move |_| {
         let ids: Vec<&str> = deck_areas.iter().map(|(id, _)| id.as_str()).collect();
         query.with(|q| CardFilter::from_link(q.get_str("area"), q.get_str("q"), &ids))
+    })
+}
+
+/// The ids of the cards of `deck` the filter selects, in the deck's order.
+pub fn use_selected_ids(
+    filter: Memo<CardFilter>,
+    deck: StoredValue<FullDeck>,
+) -> Memo<Vec<String>> {
+    Memo::new(move |_| {
+        filter.with(|f| {
+            deck.with_value(|d| {
+                f.select(&d.cards)
+                    .iter()
+                    .map(|c| c.id().to_string())
+                    .collect()
+            })
+        })
     })
 }
 

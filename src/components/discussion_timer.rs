@@ -11,10 +11,14 @@ use crate::live_show::LiveShow;
 use crate::model::timer::{LengthError, PRESET_MINUTES, Phase, Timer, parse_length};
 use crate::web::now_ms;
 
-/// The time now, updated four times a second while the timer runs (and not at all otherwise).
+/// The time now, updated four times a second while the timer counts down (and not at all
+/// otherwise: a paused or finished timer costs nothing).
 pub fn use_now(live: LiveShow) -> Signal<u64> {
     let now = RwSignal::new(now_ms());
-    let running = Memo::new(move |_| live.show.with(|s| s.timer.is_running()));
+    let running = Memo::new(move |_| {
+        let now = now.get();
+        live.show.with(|s| s.timer.is_counting(now))
+    });
     let ticker = StoredValue::new(None::<IntervalHandle>);
     Effect::new(move |_| {
         if let Some(handle) = ticker.get_value() {
@@ -74,7 +78,7 @@ pub fn TimerFace(live: LiveShow, now: Signal<u64>, phase: Memo<Phase>) -> impl I
 
 /// Start/pause, reset, the presets and a length of one's own (`m` or `m:ss`).
 #[component]
-pub fn TimerControls(live: LiveShow, phase: Memo<Phase>) -> impl IntoView {
+pub fn TimerControls(live: LiveShow, now: Signal<u64>, phase: Memo<Phase>) -> impl IntoView {
     let i18n = use_i18n();
     let typed = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<LengthError>);
@@ -91,7 +95,10 @@ pub fn TimerControls(live: LiveShow, phase: Memo<Phase>) -> impl IntoView {
     };
     let toggle = move |_| live.update(|s| s.timer.toggle(now_ms()));
     let reset = move |_| live.update(|s| s.timer.reset());
-    let running = move || live.show.with(|s| s.timer.is_running());
+    let running = move || {
+        let now = now.get();
+        live.show.with(|s| s.timer.is_counting(now))
+    };
     view! {
         <div class="timer-controls">
             <p class="timer-controls__row">
@@ -130,7 +137,9 @@ pub fn TimerControls(live: LiveShow, phase: Memo<Phase>) -> impl IntoView {
 }
 
 /// The end of a countdown while this window watched it: a soft chime, if the facilitator chose
-/// sound (the visual signal is the timer's own "Time is up"). Not on a reload after the end.
+/// sound (the visual signal is the timer's own "Time is up"). Not on a reload after the end, and
+/// only in the window that has the focus: with the presenter's view and the projector's window
+/// both open, the room hears it once.
 pub fn use_end_chime(phase: Memo<Phase>) {
     let settings = expect_context::<crate::state::Synced<crate::model::settings::Settings>>();
     Effect::watch(
@@ -140,6 +149,7 @@ pub fn use_end_chime(phase: Memo<Phase>) {
             if *now == Phase::Finished
                 && was_counting
                 && settings.value.with_untracked(|s| s.timer_sound)
+                && crate::web::has_focus()
             {
                 crate::web::play_wav(&crate::model::chime::wav());
             }
@@ -150,21 +160,22 @@ pub fn use_end_chime(phase: Memo<Phase>) {
 
 /// The timer's settings over the audience view (presets and a length of one's own).
 #[component]
-pub fn TimerPanel(live: LiveShow, phase: Memo<Phase>, open: RwSignal<bool>) -> impl IntoView {
-    Effect::new(move |_| {
-        if open.get() {
-            request_animation_frame(|| crate::web::focus_element("timer-close"));
-        }
-    });
-    let close = move |_| {
-        open.set(false);
-        request_animation_frame(|| crate::web::focus_element("control-set-timer"));
-    };
+pub fn TimerPanel(
+    live: LiveShow,
+    now: Signal<u64>,
+    phase: Memo<Phase>,
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    crate::components::present_controls::use_overlay_focus(
+        open,
+        "timer-close",
+        "control-set-timer",
+    );
     view! {
         <div class="keys-help" role="dialog" aria-modal="true" aria-labelledby="timer-panel-heading" hidden=move || !open.get()>
             <h2 id="timer-panel-heading">{tr!(timer.heading)}</h2>
-            <TimerControls live phase />
-            <p><button type="button" class="button" id="timer-close" on:click=close>{tr!(present.close)}</button></p>
+            <TimerControls live now phase />
+            <p><button type="button" class="button" id="timer-close" on:click=move |_| open.set(false)>{tr!(present.close)}</button></p>
         </div>
     }
 }

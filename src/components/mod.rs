@@ -17,4 +17,5 @@ pub mod shell;
 pub mod slide;
 pub mod storage_notices;
 pub mod support_services;
+pub mod undoable_delete;
 pub mod written_field;

@@ -9,13 +9,21 @@ use crate::model::support::{
     SupportService, SupportServices,
 };
 use crate::state::Synced;
-use crate::storage::SaveError;
+use crate::storage::{Key, SaveError, Stored};
 use crate::web::focus_element;
 
-/// The services as a list to read (the presenter's view).
+/// The services as a list to read (the presenter's view). A change made meanwhile in another
+/// tab (the facilitator notes open beside it) shows at once.
 #[component]
 pub fn SupportServicesList() -> impl IntoView {
     let services = Synced::<SupportServices>::open();
+    let handle = window_event_listener(leptos::ev::storage, move |event| {
+        let key = event.key().and_then(|k| Key::from_storage_key(&k));
+        if key == Some(SupportServices::KEY) {
+            services.reload();
+        }
+    });
+    on_cleanup(move || handle.remove());
     move || {
         let list = services.value.get().services;
         if list.is_empty() {
@@ -88,11 +96,14 @@ pub fn SupportServicesEditor() -> impl IntoView {
             }
         }
     };
+    // Indices change when a service is deleted or restored: each of these ends what the other
+    // started (an edit in progress, an Undo on offer), so no index points at the wrong entry.
     let edit = move |i: usize| {
         if let Some(s) = services
             .value
             .with_untracked(|v| v.services.get(i).cloned())
         {
+            removed.set(None);
             form.set(s);
             editing.set(Some(i));
             request_animation_frame(|| focus_element("service-name"));
@@ -105,6 +116,8 @@ pub fn SupportServicesEditor() -> impl IntoView {
         {
             removed.set(Some((i, gone)));
             editing.set(None);
+            form.set(SupportService::default());
+            problem.set(None);
             request_animation_frame(|| focus_element("service-undo"));
         }
     };
@@ -114,6 +127,9 @@ pub fn SupportServicesEditor() -> impl IntoView {
             next.restore(i, service);
             if store(next) {
                 removed.set(None);
+                editing.set(None);
+                // The Undo button is gone: focus goes to the restored entry's Edit button.
+                request_animation_frame(move || focus_element(&format!("service-edit-{i}")));
             }
         }
     };
@@ -139,7 +155,7 @@ pub fn SupportServicesEditor() -> impl IntoView {
                         <li class="service">
                             <ServiceText service=s />
                             <p class="service__actions">
-                                <button type="button" class="link-button" on:click=move |_| edit(i)>{tr!(services.edit)}</button>
+                                <button type="button" class="link-button" id=format!("service-edit-{i}") on:click=move |_| edit(i)>{tr!(services.edit)}</button>
                                 <button type="button" class="link-button" on:click=move |_| delete(i)>{tr!(services.delete)}</button>
                             </p>
                         </li>

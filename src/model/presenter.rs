@@ -38,6 +38,8 @@ pub struct Show {
     pub timer: Timer,
     /// Grows with every change; a window takes another window's state only when it is newer.
     pub seq: u64,
+    /// The window that made the last change (random per window): breaks a tie in `seq`.
+    pub by: u32,
 }
 
 impl Versioned for Show {
@@ -123,7 +125,7 @@ impl Show {
             pool,
             ..Show::default()
         };
-        show.arrive(0, 0);
+        show.preload_timer();
         show
     }
 
@@ -168,7 +170,9 @@ impl Show {
         }
         if self.position + 1 < self.items.len() {
             self.drawn = None;
-            self.arrive(self.position + 1, 0);
+            self.arrive(self.position + 1);
+            // Moving on: the new item's planned time replaces the timer (even a running one).
+            self.preload_timer();
             return true;
         }
         // At the end: a drawn card gives way to the last item.
@@ -193,22 +197,28 @@ impl Show {
         if self.position == 0 || self.items.is_empty() {
             return false;
         }
-        self.arrive(self.position - 1, 0);
+        // Going back keeps the timer as it is.
+        self.arrive(self.position - 1);
         self.revealed = self.full(questions);
         true
     }
 
-    /// Jumps to an item (the presenter's list of items).
-    pub fn go_to(&mut self, index: usize) {
+    /// Jumps to an item (the presenter's list of items). Its planned time goes into the timer
+    /// unless the timer is counting down (`now_ms`): a jump never cuts a discussion short.
+    pub fn go_to(&mut self, index: usize, now_ms: u64) {
         if index < self.items.len() {
             self.drawn = None;
-            self.arrive(index, 0);
+            self.arrive(index);
+            if !self.timer.is_counting(now_ms) {
+                self.preload_timer();
+            }
         }
     }
 
     /// R: a card from the pool that has not come up yet; after the last one a new round starts.
-    /// A card that is one of the items is jumped to, any other is shown as a drawn card.
-    pub fn random<R: Rng + ?Sized>(&mut self, rng: &mut R) -> RandomOutcome {
+    /// A card that is one of the items is jumped to (see [`Show::go_to`]), any other is shown as
+    /// a drawn card.
+    pub fn random<R: Rng + ?Sized>(&mut self, rng: &mut R, now_ms: u64) -> RandomOutcome {
         let pool: Vec<&str> = self.pool.iter().map(String::as_str).collect();
         let (card, outcome) = match self.pile.draw(&pool, rng) {
             Drawn::Nothing => return RandomOutcome::Nothing,
@@ -222,7 +232,7 @@ impl Show {
             }
         };
         match self.items.iter().position(|i| i.card() == Some(&card)) {
-            Some(index) => self.go_to(index),
+            Some(index) => self.go_to(index, now_ms),
             None => {
                 self.drawn = Some(card);
                 self.revealed = 0;
@@ -245,33 +255,51 @@ impl Show {
         self.timer.toggle(now_ms);
     }
 
-    /// Marks a change at `now_ms`, so other windows take this state (see [`Show::is_newer_than`]).
-    pub fn touch(&mut self, now_ms: u64) {
+    /// Marks a change made by window `by` at `now_ms`, so other windows take this state (see
+    /// [`Show::is_newer_than`]).
+    pub fn touch(&mut self, now_ms: u64, by: u32) {
         self.seq = self.seq.saturating_add(1).max(now_ms);
+        self.by = by;
     }
 
+    /// Later changes win; two windows acting in the same millisecond agree on one of them.
     pub fn is_newer_than(&self, other: &Show) -> bool {
-        self.seq > other.seq
+        (self.seq, self.by) > (other.seq, other.by)
     }
 
     fn full(&self, questions: &impl Fn(&str) -> usize) -> usize {
         self.card_on_screen().map_or(0, questions)
     }
 
-    /// Puts item `index` on screen with `revealed` questions, and its planned time (if any)
-    /// into the timer, ready to start.
-    fn arrive(&mut self, index: usize, revealed: usize) {
+    /// Puts item `index` on screen, no question shown yet.
+    fn arrive(&mut self, index: usize) {
         self.position = index;
-        self.revealed = revealed;
+        self.revealed = 0;
+    }
+
+    /// The planned time of the item on screen (if it has one) into the timer, ready to start.
+    fn preload_timer(&mut self) {
         if let Some(planned) = self
             .items
-            .get(index)
+            .get(self.position)
             .map(|i| i.planned_s)
             .filter(|s| *s > 0)
         {
             self.timer = Timer::set(u64::from(planned) * 1000);
         }
     }
+}
+
+/// What R draws from while THINK questions or a plan are presented: the guidance's cards, and
+/// those of one's own cards the plan names (never one's other cards, chosen for no room).
+pub fn draw_pool(guide: &[&str], items: &[AgendaItem]) -> Vec<String> {
+    let mut pool: Vec<String> = guide.iter().map(|id| id.to_string()).collect();
+    for card in items.iter().filter_map(AgendaItem::card) {
+        if !pool.iter().any(|p| p == card) {
+            pool.push(card.to_string());
+        }
+    }
+    pool
 }
 
 /// THINK questions as items to present, by step id.
@@ -388,16 +416,16 @@ mod tests {
         let mut rng = StdRng::seed_from_u64(42);
         let mut got = Vec::new();
         for _ in 0..4 {
-            assert_eq!(s.random(&mut rng), RandomOutcome::Card);
+            assert_eq!(s.random(&mut rng, 0), RandomOutcome::Card);
             got.push(s.card_on_screen().map(String::from).unwrap_or_default());
         }
         got.sort();
         assert_eq!(got, ["a", "b", "c", "z"], "no repeats within a round");
         assert_eq!(s.drawn_count(), (4, 4));
-        assert_eq!(s.random(&mut rng), RandomOutcome::Reshuffled);
+        assert_eq!(s.random(&mut rng, 0), RandomOutcome::Reshuffled);
         assert_eq!(s.drawn_count(), (1, 4));
         let mut empty = Show::new(Vec::new(), None, Vec::new());
-        assert_eq!(empty.random(&mut rng), RandomOutcome::Nothing);
+        assert_eq!(empty.random(&mut rng, 0), RandomOutcome::Nothing);
         assert_eq!(screen(&empty), ("nothing".into(), 0));
     }
 
@@ -409,7 +437,7 @@ mod tests {
         // Draw until the card of the plan ("a") comes up: it is jumped to, not shown apart.
         let mut rng = StdRng::seed_from_u64(1);
         loop {
-            s.random(&mut rng);
+            s.random(&mut rng, 0);
             if s.drawn.is_none() {
                 break;
             }
@@ -441,7 +469,7 @@ mod tests {
         assert!(s.next(q));
         assert_eq!(screen(&s), ("q:norms".into(), 0));
         // At the last item, a drawn card gives way to it.
-        s.go_to(3);
+        s.go_to(3, 0);
         s.drawn = Some("c".into());
         s.revealed = 1;
         assert!(s.next(q));
@@ -450,23 +478,48 @@ mod tests {
     }
 
     #[test]
-    fn an_items_planned_time_is_put_into_the_timer() {
+    fn moving_on_puts_the_next_items_planned_time_into_the_timer() {
         let mut s = plan_show();
         let q = &questions;
         assert_eq!(s.timer, Timer::set(5 * 60_000), "the first item's time");
         s.timer.start(1_000);
         s.next(q); // a question without planned time: the running timer goes on
         assert!(s.timer.is_running());
-        s.next(q); // the card: 20 minutes, ready, not running
+        s.next(q); // the card: 20 minutes, ready, not running (it replaces the running one)
         assert_eq!(s.timer, Timer::set(20 * 60_000));
         s.next(q); // revealing a question keeps the timer
         assert_eq!(s.timer, Timer::set(20 * 60_000));
-        s.go_to(3);
-        assert_eq!(s.timer, Timer::set(10 * 60_000));
+        s.go_to(3, 2_000);
+        assert_eq!(
+            s.timer,
+            Timer::set(10 * 60_000),
+            "a jump while nothing counts down"
+        );
         assert_eq!(s.progress(), (4, 4));
         assert_eq!(s.next_item(), None);
-        s.go_to(99);
+        s.go_to(99, 2_000);
         assert_eq!(s.position, 3, "an index out of range changes nothing");
+    }
+
+    #[test]
+    fn going_back_or_jumping_never_cuts_a_running_discussion_short() {
+        let mut s = plan_show();
+        let q = &questions;
+        s.go_to(2, 0); // the card, 20 minutes
+        s.timer.start(1_000);
+        let running = s.timer;
+        s.previous(q);
+        assert_eq!(screen(&s), ("q:norms".into(), 0));
+        assert_eq!(s.timer, running, "Previous keeps the timer");
+        s.go_to(3, 60_000);
+        assert_eq!(s.timer, running, "a jump while it counts down keeps it");
+        let mut rng = StdRng::seed_from_u64(3);
+        while s.card_on_screen() != Some("a") {
+            s.random(&mut rng, 90_000);
+        }
+        assert_eq!(s.timer, running, "R jumping to a plan card keeps it too");
+        s.go_to(0, 30 * 60_000); // the 20 minutes are over: the item's time is put in
+        assert_eq!(s.timer, Timer::set(5 * 60_000));
     }
 
     #[test]
@@ -489,13 +542,18 @@ mod tests {
     fn the_newest_change_wins_between_windows() {
         let mut a = plan_show();
         let mut b = a.clone();
-        a.touch(1_000);
+        a.touch(1_000, 7);
         assert!(a.is_newer_than(&b));
-        b.touch(999);
+        b.touch(999, 8);
         assert!(!b.is_newer_than(&a));
-        b.touch(999); // a clock behind still counts up
-        b.touch(999);
-        assert!(b.seq > 1_000 || !b.is_newer_than(&a));
+        b.touch(999, 8); // a clock behind still counts up
+        b.touch(999, 8);
+        assert!(b.is_newer_than(&a));
+        // Two windows in the same millisecond: both agree which change stands.
+        let (mut c, mut d) = (plan_show(), plan_show());
+        c.touch(5_000, 1);
+        d.touch(5_000, 2);
+        assert!(d.is_newer_than(&c) && !c.is_newer_than(&d));
         let stored = serde_json::to_string(&a).unwrap_or_default();
         let back: Show = serde_json::from_str(&stored).unwrap_or_default();
         assert_eq!(back, a, "stored and sent as JSON, read back the same");
@@ -543,6 +601,17 @@ mod tests {
             ..KeyPress::default()
         };
         assert_eq!(Command::from_key(alt_left, true), None, "Alt+Left is Back");
+    }
+
+    #[test]
+    fn r_draws_from_the_guidance_and_the_plans_own_cards_only() {
+        let items = vec![
+            AgendaItem::new(ItemKind::Card("my-a".into()), 0),
+            AgendaItem::new(ItemKind::Card("b".into()), 0),
+            AgendaItem::new(ItemKind::Break, 0),
+        ];
+        assert_eq!(draw_pool(&["a", "b"], &items), ["a", "b", "my-a"]);
+        assert_eq!(draw_pool(&["a"], &[]), ["a"]);
     }
 
     #[test]

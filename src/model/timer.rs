@@ -52,8 +52,14 @@ impl Timer {
         }
     }
 
+    /// Started and not paused (it may have run out meanwhile: see [`Timer::is_counting`]).
     pub fn is_running(&self) -> bool {
         self.running_since.is_some()
+    }
+
+    /// Counting down now: started, not paused, time left.
+    pub fn is_counting(&self, now: u64) -> bool {
+        self.is_running() && self.remaining_ms(now) > 0
     }
 
     /// Time counted so far. A clock that went backwards counts as no time passing.
@@ -70,7 +76,7 @@ impl Timer {
 
     /// Starts or resumes; a finished timer starts again from the top.
     pub fn start(&mut self, now: u64) {
-        if self.duration_ms == 0 || self.is_running() {
+        if self.duration_ms == 0 || self.is_counting(now) {
             return;
         }
         if self.remaining_ms(now) == 0 {
@@ -86,9 +92,9 @@ impl Timer {
         }
     }
 
-    /// Start/pause on one key (T) or button.
+    /// Start/pause on one key (T) or button. After the end it starts again.
     pub fn toggle(&mut self, now: u64) {
-        if self.is_running() {
+        if self.is_counting(now) {
             self.pause(now);
         } else {
             self.start(now);
@@ -191,6 +197,20 @@ mod tests {
         assert_eq!(t.phase(T0 + 10 * MIN + 210_000), Phase::Finished);
         assert_eq!(t.display(T0 + 20 * MIN), "00:00");
         assert_eq!(t.remaining_ms(T0 + 20 * MIN), 0);
+    }
+
+    #[test]
+    fn after_the_end_it_counts_no_more_and_t_starts_it_again() {
+        let mut t = Timer::set(MIN);
+        t.start(T0);
+        assert!(t.is_counting(T0 + 59_000));
+        assert!(!t.is_counting(T0 + MIN), "run out, though never paused");
+        t.toggle(T0 + 2 * MIN);
+        assert!(
+            t.is_counting(T0 + 2 * MIN),
+            "T after the end starts again, not pause"
+        );
+        assert_eq!(t.display(T0 + 2 * MIN + 1_000), "00:59");
     }
 
     #[test]

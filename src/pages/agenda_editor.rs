@@ -14,8 +14,8 @@ use crate::content::{Lang, think};
 use crate::i18n::{t, use_i18n};
 use crate::live_show::LiveShow;
 use crate::model::agenda::{
-    Agenda, AgendaItem, AgendaProblem, ItemKind, MAX_TITLE_CHARS, hours_minutes, new_agenda_id,
-    planned_text,
+    AGENDA_ID_PREFIX, Agenda, AgendaItem, AgendaProblem, ItemKind, MAX_TITLE_CHARS, hours_minutes,
+    new_agenda_id, planned_text,
 };
 use crate::model::deck::FullDeck;
 use crate::model::timer::parse_length;
@@ -34,7 +34,7 @@ pub fn AgendaEditorPage() -> impl IntoView {
     let id = if is_new {
         ItemId::new(&new_agenda_id(now_ms(), random_u32()))
     } else {
-        ItemId::new(&param).filter(|id| id.as_str().starts_with("plan-"))
+        ItemId::new(&param).filter(|id| id.as_str().starts_with(AGENDA_ID_PREFIX))
     };
     let item = id.clone().map(SyncedItem::<Agenda>::open);
     match (id, item) {
@@ -52,7 +52,6 @@ pub fn AgendaEditorPage() -> impl IntoView {
 
 #[component]
 fn AgendaForm(id: ItemId, item: SyncedItem<Agenda>, is_new: bool) -> impl IntoView {
-    let i18n = use_i18n();
     let navigate = use_navigate();
     let go_present = navigate.clone();
     let deck = StoredValue::new(load_full_deck());
@@ -98,7 +97,7 @@ fn AgendaForm(id: ItemId, item: SyncedItem<Agenda>, is_new: bool) -> impl IntoVi
         change.with_value(|change| change(edit))
     };
     let add = move |kind: ItemKind, minutes: u32| {
-        apply(&|p: &mut Agenda| p.add(AgendaItem::new(kind.clone(), minutes * 60)));
+        apply(&|p: &mut Agenda| p.add(AgendaItem::new(kind.clone(), minutes * 60)))
     };
     let heading = move || {
         if is_new && plan.with(|p| p.updated_at == 0) {
@@ -106,17 +105,6 @@ fn AgendaForm(id: ItemId, item: SyncedItem<Agenda>, is_new: bool) -> impl IntoVi
         } else {
             plan.with(|p| p.title_or(tr!(agenda.untitled)).to_string())
         }
-    };
-    let total = move || {
-        let (n, total_s) = plan.with(|p| (p.items.len(), p.total_s()));
-        let (hours, minutes) = hours_minutes(total_s);
-        t!(
-            i18n,
-            agenda.total,
-            n = move || n,
-            hours = move || hours,
-            minutes = move || minutes
-        )
     };
     let run = move |_| {
         live.replace(plan_show(&plan.get_untracked()));
@@ -137,7 +125,7 @@ fn AgendaForm(id: ItemId, item: SyncedItem<Agenda>, is_new: bool) -> impl IntoVi
                     apply(&|p: &mut Agenda| { p.title = title.trim().to_string(); Ok(()) });
                 } />
             <h2 id="items-heading">{tr!(agenda.items_heading)}</h2>
-            <p class="plan-total" id="plan-total" role="status">{total}</p>
+            <p class="plan-total" id="plan-total" role="status"><PlanTotal plan /></p>
             <ItemList plan deck apply=StoredValue::new_local(Box::new(apply)) removed />
             {move || removed.get().map(|_| view! {
                 <p class="message" role="status">
@@ -147,6 +135,8 @@ fn AgendaForm(id: ItemId, item: SyncedItem<Agenda>, is_new: bool) -> impl IntoVi
                             && apply(&|p: &mut Agenda| { p.restore(i, gone.clone()); Ok(()) })
                         {
                             removed.set(None);
+                            // Undo is gone: focus goes to the restored row.
+                            request_animation_frame(move || focus_element(&format!("remove-{i}")));
                         }
                     }>{tr!(norms.undo)}</button>
                 </p>
@@ -231,7 +221,11 @@ fn ItemList(
                                 prop:value=planned
                                 on:change=move |e| {
                                     let typed = event_target_value(&e);
-                                    let seconds = if typed.trim().is_empty() { Ok(0) } else { parse_length(&typed).map(|ms| (ms / 1000) as u32) };
+                                    // Empty or 0: no planned time.
+                                    let seconds = match typed.trim() {
+                                        "" | "0" => Ok(0),
+                                        typed => parse_length(typed).map(|ms| (ms / 1000) as u32),
+                                    };
                                     match seconds {
                                         Ok(s) => {
                                             edit(&|p: &mut Agenda| { p.set_planned(i, s); Ok(()) });
@@ -243,7 +237,7 @@ fn ItemList(
                                 on:click=move |_| if edit(&|p: &mut Agenda| { p.move_up(i); Ok(()) }) { moved(i - 1, true, count) }>{tr!(norms.move_up)}</button>
                             <button type="button" class="link-button" id=format!("move-down-{i}") disabled=i + 1 == count
                                 on:click=move |_| if edit(&|p: &mut Agenda| { p.move_down(i); Ok(()) }) { moved(i + 1, false, count) }>{tr!(norms.move_down)}</button>
-                            <button type="button" class="link-button" on:click=move |_| {
+                            <button type="button" class="link-button" id=format!("remove-{i}") on:click=move |_| {
                                 let gone = plan.with_untracked(|p| p.items.get(i).cloned());
                                 if let Some(gone) = gone && edit(&|p: &mut Agenda| { p.remove(i); Ok(()) }) {
                                     removed.set(Some((i, gone)));
@@ -266,9 +260,10 @@ fn ItemList(
 #[component]
 fn AddItems(
     deck: StoredValue<FullDeck>,
-    add: StoredValue<Box<dyn Fn(ItemKind, u32)>, LocalStorage>,
+    add: StoredValue<Box<dyn Fn(ItemKind, u32) -> bool>, LocalStorage>,
 ) -> impl IntoView {
     let add = move |kind: ItemKind, minutes: u32| add.with_value(|a| a(kind, minutes));
+    // The buttons ignore the answer; a refused item of one's own keeps its text to correct.
     let steps = think(Lang::En).steps;
     let question = RwSignal::new(steps.first().map(|s| s.id.to_string()).unwrap_or_default());
     let card = RwSignal::new(deck.with_value(|d| {
@@ -305,7 +300,7 @@ fn AddItems(
                     }).collect_view()}
                 </select>
                 <button type="button" class="button button--quiet" id="add-question-button"
-                    on:click=move |_| add(ItemKind::Question(question.get_untracked()), q_min)>{tr!(agenda.add)}</button>
+                    on:click=move |_| { add(ItemKind::Question(question.get_untracked()), q_min); }>{tr!(agenda.add)}</button>
             </p>
             <p class="add-row">
                 <label for="add-card">{tr!(agenda.add_card)}</label>
@@ -317,12 +312,13 @@ fn AddItems(
                     }).collect_view()}
                 </select>
                 <button type="button" class="button button--quiet" id="add-card-button"
-                    on:click=move |_| add(ItemKind::Card(card.get_untracked()), card_min)>{tr!(agenda.add)}</button>
+                    on:click=move |_| { add(ItemKind::Card(card.get_untracked()), card_min); }>{tr!(agenda.add)}</button>
             </p>
             <form class="add-row" on:submit=move |e: leptos::ev::SubmitEvent| {
                 e.prevent_default();
-                add(ItemKind::Free(free.get_untracked().trim().to_string()), free_min);
-                free.set(String::new());
+                if add(ItemKind::Free(free.get_untracked().trim().to_string()), free_min) {
+                    free.set(String::new());
+                }
             }>
                 <label for="add-free">{tr!(agenda.add_free)}</label>
                 <input id="add-free" type="text" maxlength=MAX_TITLE_CHARS autocomplete="off" placeholder=tr!(agenda.free_example)
@@ -331,7 +327,7 @@ fn AddItems(
             </form>
             <p class="add-row">
                 <button type="button" class="button button--quiet" id="add-break"
-                    on:click=move |_| add(ItemKind::Break, break_min)>{tr!(agenda.add_break)}</button>
+                    on:click=move |_| { add(ItemKind::Break, break_min); }>{tr!(agenda.add_break)}</button>
             </p>
         </div>
     }
@@ -340,7 +336,6 @@ fn AddItems(
 /// The plan on paper: its name, every item with its time, the total, the credit.
 #[component]
 fn PrintedPlan(plan: RwSignal<Agenda>, deck: StoredValue<FullDeck>) -> impl IntoView {
-    let i18n = use_i18n();
     let rows = move || {
         plan.get()
             .items
@@ -356,7 +351,21 @@ fn PrintedPlan(plan: RwSignal<Agenda>, deck: StoredValue<FullDeck>) -> impl Into
             })
             .collect_view()
     };
-    let total = move || {
+    view! {
+        <section class="print-only agenda-print" aria-hidden="true">
+            <p class="agenda-print__title">{move || plan.with(|p| p.title_or(tr!(agenda.untitled)).to_string())}</p>
+            <table class="agenda-print__items"><tbody>{rows}</tbody></table>
+            <p><PlanTotal plan /></p>
+            <p class="agenda-print__credit">{tr!(agenda.print_credit)}</p>
+        </section>
+    }
+}
+
+/// "Items: 4 · planned time: 1 h 5 min", following the plan.
+#[component]
+fn PlanTotal(plan: RwSignal<Agenda>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
         let (n, total_s) = plan.with(|p| (p.items.len(), p.total_s()));
         let (hours, minutes) = hours_minutes(total_s);
         t!(
@@ -366,13 +375,5 @@ fn PrintedPlan(plan: RwSignal<Agenda>, deck: StoredValue<FullDeck>) -> impl Into
             hours = move || hours,
             minutes = move || minutes
         )
-    };
-    view! {
-        <section class="print-only agenda-print" aria-hidden="true">
-            <p class="agenda-print__title">{move || plan.with(|p| p.title_or(tr!(agenda.untitled)).to_string())}</p>
-            <table class="agenda-print__items"><tbody>{rows}</tbody></table>
-            <p>{total}</p>
-            <p class="agenda-print__credit">{tr!(agenda.print_credit)}</p>
-        </section>
     }
 }

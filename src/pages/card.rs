@@ -8,16 +8,17 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::card_draw::DrawCard;
 use crate::components::card_face::CardFace;
-use crate::components::card_filter::use_card_filter;
+use crate::components::card_filter::{use_card_filter, use_selected_ids};
 use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};
 use crate::components::save_error::SaveErrorMessage;
+use crate::components::undoable_delete::{UndoableDelete, undo_offer};
 use crate::components::written_field::CardNoteField;
 use crate::content::{Lang, cards_help, source};
 use crate::i18n::{t, use_i18n};
 use crate::model::custom_cards::CustomCard;
 use crate::model::deck::{AnyCard, CardFilter, FullDeck, Pager, pager};
 use crate::state::{SyncedItem, load_full_deck};
-use crate::storage::{ItemId, SaveError};
+use crate::storage::ItemId;
 use crate::web::focus_element;
 
 #[component]
@@ -27,16 +28,7 @@ pub fn CardPage() -> impl IntoView {
     let deck = StoredValue::new(deck);
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let selection = Signal::derive(move || {
-        filter.with(|f| {
-            deck.with_value(|d| {
-                f.select(&d.cards)
-                    .iter()
-                    .map(|c| c.id().to_string())
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
+    let selection: Signal<Vec<String>> = use_selected_ids(filter, deck).into();
     // Previous, next or a drawn card opens here without leaving the page: tell screen readers
     // (and keyboards) that the card changed by moving focus to its topic.
     Effect::watch(
@@ -126,52 +118,25 @@ fn OwnCardActions(card: CustomCard, deck: StoredValue<FullDeck>) -> impl IntoVie
     let Some(id) = ItemId::new(&card.id) else {
         return ().into_any();
     };
-    let item = SyncedItem::<CustomCard>::open(id);
-    let deleted = RwSignal::new(None::<CustomCard>);
-    let error = RwSignal::new(None::<SaveError>);
+    let deletion = UndoableDelete::new(SyncedItem::<CustomCard>::open(id));
     let based_on = card.based_on.as_deref().and_then(|b| {
         deck.with_value(|d| d.card(b).map(|c| (b.to_string(), c.topic().to_string())))
     });
-    let delete = move |_| {
-        item.reload();
-        let kept = item.value.get_untracked();
-        match item.remove() {
-            Ok(()) => {
-                deleted.set(Some(kept));
-                error.set(None);
-                request_animation_frame(|| focus_element("undo-card"));
-            }
-            Err(e) => error.set(Some(e.into())),
-        }
-    };
-    let undo = move |_| {
-        if let Some(card) = deleted.get_untracked() {
-            match item.save(card) {
-                Ok(()) => deleted.set(None),
-                Err(e) => error.set(Some(e)),
-            }
-        }
-    };
     let edit = format!("/my-cards/{}", card.id);
     view! {
         {based_on.map(|(b, topic)| view! {
             <p class="hint">{tr!(cards.adapted_from)}" "<a href=format!("/cards/{b}")>{topic}</a></p>
         })}
-        {move || match deleted.get() {
-            Some(_) => view! {
-                <p class="message" role="status">
-                    {tr!(cards.deleted)}" "
-                    <button type="button" class="link-button" id="undo-card" on:click=undo>{tr!(norms.undo)}</button>
-                </p>
-            }.into_any(),
-            None => view! {
+        {move || match deletion.deleted.with(Option::is_some) {
+            true => undo_offer(tr!(cards.deleted), "undo-card".into(), move || deletion.undo(|card| card, "delete-card")).into_any(),
+            false => view! {
                 <p class="card-actions">
                     <a class="button button--quiet" href=edit.clone()>{tr!(cards.edit)}</a>
-                    <button type="button" class="button button--quiet" on:click=delete>{tr!(cards.delete)}</button>
+                    <button type="button" class="button button--quiet" id="delete-card" on:click=move |_| deletion.delete("undo-card")>{tr!(cards.delete)}</button>
                 </p>
             }.into_any(),
         }}
-        {move || error.get().map(|error| view! { <SaveErrorMessage error /> })}
+        {move || deletion.error.get().map(|error| view! { <SaveErrorMessage error /> })}
     }
     .into_any()
 }

@@ -6,18 +6,19 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::card_filter::{CardFilterControls, use_card_filter};
+use crate::components::card_filter::{CardFilterControls, use_card_filter, use_selected_ids};
 use crate::components::save_error::SaveErrorMessage;
-use crate::content::{Lang, present_help, think};
+use crate::components::undoable_delete::{UndoableDelete, undo_offer};
+use crate::content::{Lang, deck, present_help, think};
 use crate::i18n::{t, use_i18n};
 use crate::live_show::LiveShow;
-use crate::model::agenda::{Agenda, hours_minutes};
-use crate::model::presenter::{Show, card_items, question_items};
+use crate::model::agenda::{Agenda, AgendaItem, hours_minutes};
+use crate::model::presenter::{Show, card_items, draw_pool, question_items};
 use crate::model::settings::Settings;
 use crate::pages::presenter::AUDIENCE_WINDOW;
 use crate::state::{Synced, SyncedItem, load_collection, load_full_deck};
-use crate::storage::{ItemId, SaveError};
-use crate::web::{focus_element, open_window};
+use crate::storage::ItemId;
+use crate::web::open_window;
 
 /// Where a presentation opens.
 #[derive(Clone, Copy, PartialEq)]
@@ -35,7 +36,6 @@ type GoTo = StoredValue<Box<dyn Fn(&str)>, LocalStorage>;
 struct Starter {
     live: LiveShow,
     screens: RwSignal<Screens>,
-    blocked: RwSignal<bool>,
     go: GoTo,
 }
 
@@ -43,10 +43,14 @@ impl Starter {
     fn start(&self, show: Show) {
         self.live.replace(show);
         if self.screens.get_untracked() == Screens::Two {
-            // Opened during the click, so the browser lets the window open.
-            self.blocked
-                .set(!open_window("/present/show", AUDIENCE_WINDOW));
-            self.go.with_value(|go| go("/present/presenter"));
+            // Opened during the click, so the browser lets the window open. If it refused, the
+            // presenter's view says so and offers to try again.
+            if open_window("/present/show", AUDIENCE_WINDOW) {
+                self.go.with_value(|go| go("/present/presenter"));
+            } else {
+                self.go
+                    .with_value(|go| go("/present/presenter?window=blocked"));
+            }
         } else {
             self.go.with_value(|go| go("/present/show"));
         }
@@ -59,7 +63,6 @@ pub fn PresentPage() -> impl IntoView {
     let starter = Starter {
         live: LiveShow::open(),
         screens: RwSignal::new(Screens::One),
-        blocked: RwSignal::new(false),
         go: StoredValue::new_local(Box::new(move |to: &str| navigate(to, Default::default()))),
     };
     let help = present_help(Lang::En);
@@ -85,7 +88,6 @@ pub fn PresentPage() -> impl IntoView {
                 {choice(Screens::Two, "screens-two", tr!(present.screens_two))}
             </fieldset>
             <p class="hint">{help.two_screens}</p>
-            {move || starter.blocked.get().then(|| view! { <p class="message message--error" role="alert">{tr!(present.window_blocked)}</p> })}
         </section>
         <ThinkSection starter />
         <CardsSection starter />
@@ -104,8 +106,8 @@ fn ThinkSection(starter: Starter) -> impl IntoView {
     let content = think(Lang::En);
     let start_at = move |index: usize| {
         let ids: Vec<&str> = content.steps.iter().map(|s| s.id).collect();
-        let mut show = Show::new(question_items(&ids), None, all_card_ids());
-        show.go_to(index);
+        let mut show = Show::new(question_items(&ids), None, guide_pool(&[]));
+        show.go_to(index, 0);
         starter.start(show);
     };
     view! {
@@ -129,13 +131,11 @@ fn ThinkSection(starter: Starter) -> impl IntoView {
     }
 }
 
-/// The ids of every card, guidance and own: what R draws from outside a card presentation.
-fn all_card_ids() -> Vec<String> {
-    load_full_deck()
-        .cards
-        .iter()
-        .map(|c| c.id().to_string())
-        .collect()
+/// What R draws from outside a card presentation: the guidance's cards, and one's own cards
+/// only where `items` (a plan) name them.
+fn guide_pool(items: &[AgendaItem]) -> Vec<String> {
+    let guide: Vec<&str> = deck(Lang::En).cards.iter().map(|c| c.id).collect();
+    draw_pool(&guide, items)
 }
 
 #[component]
@@ -146,16 +146,7 @@ fn CardsSection(starter: Starter) -> impl IntoView {
     let total = deck.cards.len();
     let deck = StoredValue::new(deck);
     let filter = use_card_filter(areas.clone());
-    let selected = Memo::new(move |_| {
-        filter.with(|f| {
-            deck.with_value(|d| {
-                f.select(&d.cards)
-                    .iter()
-                    .map(|c| c.id().to_string())
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
+    let selected = use_selected_ids(filter, deck);
     let shown = move || selected.with(Vec::len);
     let start = move |_| {
         let ids = selected.get_untracked();
@@ -201,70 +192,52 @@ fn PlansSection(starter: Starter) -> impl IntoView {
     }
 }
 
-/// Runs a plan: its items in order, R drawing from the whole deck.
+/// Runs a plan: its items in order, R drawing from the guidance's cards and the plan's own.
 pub fn plan_show(plan: &Agenda) -> Show {
     Show::new(
         plan.items.clone(),
         Some(plan.title_or(tr!(agenda.untitled)).to_string()),
-        all_card_ids(),
+        guide_pool(&plan.items),
     )
 }
 
 #[component]
 fn PlanRow(id: ItemId, plan: Agenda, starter: Starter) -> impl IntoView {
     let i18n = use_i18n();
-    let item = SyncedItem::<Agenda>::open(id.clone());
-    let deleted = RwSignal::new(None::<Agenda>);
-    let error = RwSignal::new(None::<SaveError>);
+    let deletion = UndoableDelete::new(SyncedItem::<Agenda>::open(id.clone()));
     let title = plan.title_or(tr!(agenda.untitled)).to_string();
     let count = plan.items.len();
     let (hours, minutes) = hours_minutes(plan.total_s());
     let edit = format!("/present/agenda/{}", id.as_str());
     let undo_id = format!("undo-{}", id.as_str());
-    let focus_undo = undo_id.clone();
+    let after_delete = undo_id.clone();
+    let delete_id = format!("delete-{}", id.as_str());
+    let after_undo = delete_id.clone();
     let run = {
         let plan = plan.clone();
         move |_| starter.start(plan_show(&plan))
     };
-    let delete = move |_| {
-        let kept = item.value.get_untracked();
-        match item.remove() {
-            Ok(()) => {
-                deleted.set(Some(kept));
-                let focus = focus_undo.clone();
-                request_animation_frame(move || focus_element(&focus));
-            }
-            Err(e) => error.set(Some(e.into())),
-        }
-    };
-    let undo = move |_| {
-        if let Some(plan) = deleted.get_untracked() {
-            match item.save(plan) {
-                Ok(()) => deleted.set(None),
-                Err(e) => error.set(Some(e)),
-            }
-        }
-    };
     view! {
         <li class="plan">
-            {move || match deleted.get() {
-                Some(_) => view! {
-                    <p class="message" role="status">
-                        {tr!(agenda.deleted)}" "
-                        <button type="button" class="link-button" id=undo_id.clone() on:click=undo>{tr!(norms.undo)}</button>
-                    </p>
-                }.into_any(),
-                None => view! {
+            {move || match deletion.deleted.with(Option::is_some) {
+                true => undo_offer(tr!(agenda.deleted), undo_id.clone(), {
+                    let focus = after_undo.clone();
+                    move || deletion.undo(|plan| plan, &focus)
+                }).into_any(),
+                false => view! {
                     <p class="plan__title">{title.clone()}</p>
                     <p class="plan__facts">{t!(i18n, agenda.summary, n = move || count, hours = move || hours, minutes = move || minutes)}</p>
                     <p class="plan__actions">
                         <button type="button" class="button" on:click=run.clone() disabled=count == 0>{tr!(agenda.run)}</button>
                         <a class="button button--quiet" href=edit.clone()>{tr!(agenda.edit)}</a>
-                        <button type="button" class="button button--quiet" on:click=delete.clone()>{tr!(agenda.delete)}</button>
+                        <button type="button" class="button button--quiet" id=delete_id.clone() on:click={
+                            let focus = after_delete.clone();
+                            move |_| deletion.delete(&focus)
+                        }>{tr!(agenda.delete)}</button>
                     </p>
                 }.into_any(),
             }}
-            {move || error.get().map(|error| view! { <SaveErrorMessage error /> })}
+            {move || deletion.error.get().map(|error| view! { <SaveErrorMessage error /> })}
         </li>
     }
 }

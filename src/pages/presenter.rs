@@ -5,18 +5,20 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
-use crate::components::discussion_timer::{TimerControls, TimerFace, use_now, use_phase};
-use crate::components::present_controls::{ControlBar, KeysHelp, Presenting, use_present_keys};
+use crate::components::discussion_timer::{TimerControls, TimerFace, use_end_chime};
+use crate::components::present_controls::{
+    ControlBar, KeysHelp, PresentingPage, use_presenting_page,
+};
 use crate::components::slide::{Slide, item_name};
 use crate::components::support_services::SupportServicesList;
 use crate::content::{Lang, facilitation};
 use crate::i18n::{t, use_i18n};
-use crate::live_show::LiveShow;
 use crate::model::deck::AnyCard;
-use crate::model::presenter::{RandomOutcome, Show};
-use crate::state::load_full_deck;
-use crate::web::open_window;
+use crate::model::presenter::Show;
+use crate::pages::stage::said_words;
+use crate::web::{now_ms, open_window};
 
 /// The audience window's name: opening it again brings back the same window.
 pub const AUDIENCE_WINDOW: &str = "tpa-audience";
@@ -24,16 +26,21 @@ pub const AUDIENCE_WINDOW: &str = "tpa-audience";
 #[component]
 pub fn PresenterPage() -> impl IntoView {
     let i18n = use_i18n();
-    let live = LiveShow::open();
-    let deck = StoredValue::new(load_full_deck());
-    let presenting = Presenting::new(live, deck);
-    use_present_keys(presenting);
-    let now = use_now(live);
-    let phase = use_phase(live, now);
+    let PresentingPage {
+        live,
+        deck,
+        presenting,
+        now,
+        phase,
+    } = use_presenting_page();
+    use_end_chime(phase);
     let show: Signal<Show> = live.show.into();
-    let blocked = RwSignal::new(false);
+    // `?window=blocked`: the Present page could not open the audience window.
+    let blocked =
+        RwSignal::new(use_query_map().with_untracked(|q| q.get_str("window") == Some("blocked")));
     let open_audience = move |_| blocked.set(!open_window("/present/show", AUDIENCE_WINDOW));
     let progress = move || live.show.with(Show::progress);
+    let has_items = move || live.show.with(|s| !s.items.is_empty());
     let next = move || {
         live.show.with(|s| {
             s.next_item()
@@ -47,25 +54,22 @@ pub fn PresenterPage() -> impl IntoView {
             })
         })
     };
-    let items = move || {
+    // The list is rebuilt only when the items change (not on every step), so focus stays on
+    // the item just chosen; which one is on screen is marked row by row.
+    let names = Memo::new(move |_| {
         live.show.with(|s| {
-            let current = s.drawn.is_none().then_some(s.position);
             s.items
                 .iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    (
-                        i,
-                        deck.with_value(|d| item_name(item, d)),
-                        current == Some(i),
-                    )
-                })
+                .map(|item| deck.with_value(|d| item_name(item, d)))
                 .collect::<Vec<_>>()
         })
-    };
+    });
+    let current = Memo::new(move |_| live.show.with(|s| s.drawn.is_none().then_some(s.position)));
     view! {
         <Title text=tr!(present.presenter_title) />
         <div class="presenter">
+            // Behind an open overlay the page is inert: no focus, no clicks, not read out.
+            <div class="presenter__body" inert=move || presenting.overlay_open()>
             <div class="presenter-bar">
                 <h1>{tr!(present.presenter_heading)}</h1>
                 <p class="presenter-bar__actions">
@@ -85,18 +89,16 @@ pub fn PresenterPage() -> impl IntoView {
                     </h2>
                     <Slide show deck preview=true />
                     <ControlBar presenting />
-                    <p class="hint" role="status">{move || match presenting.drew.get() {
-                        Some(RandomOutcome::Reshuffled) => tr!(present.reshuffled),
-                        Some(RandomOutcome::Nothing) => tr!(present.nothing_to_draw),
-                        _ => "",
-                    }}</p>
+                    <p class="hint" role="status">{move || said_words(presenting.said.get())}</p>
                 </section>
                 <section class="presenter__side" aria-labelledby="timer-heading">
                     <h2 id="timer-heading">{tr!(timer.heading)}</h2>
                     <TimerFace live now phase />
-                    <TimerControls live phase />
-                    <h2>{tr!(present.next_up)}</h2>
-                    <p id="next-up">{move || next().unwrap_or_else(|| tr!(present.next_none).to_string())}</p>
+                    <TimerControls live now phase />
+                    {move || has_items().then(|| view! {
+                        <h2>{tr!(present.next_up)}</h2>
+                        <p id="next-up">{next().unwrap_or_else(|| tr!(present.next_none).to_string())}</p>
+                    })}
                 </section>
             </div>
             <section class="presenter__notes" aria-labelledby="notes-heading">
@@ -113,16 +115,18 @@ pub fn PresenterPage() -> impl IntoView {
                 </details>
                 <p><a href="/present/notes" target="_blank">{tr!(present.all_notes)}</a></p>
             </section>
-            <section class="presenter__items" aria-labelledby="items-heading">
+            <section class="presenter__items" aria-labelledby="items-heading" hidden=move || !has_items()>
                 <h2 id="items-heading">{tr!(present.all_items)}</h2>
                 <ol class="item-list">
-                    {move || items().into_iter().map(|(i, name, current)| view! {
-                        <li aria-current=current.then_some("step")>
-                            <button type="button" class="link-button" on:click=move |_| live.update(|s| s.go_to(i))>{name}</button>
+                    {move || names.get().into_iter().enumerate().map(|(i, name)| view! {
+                        <li aria-current=move || (current.get() == Some(i)).then_some("step")>
+                            <button type="button" class="link-button"
+                                on:click=move |_| live.update(|s| s.go_to(i, now_ms()))>{name}</button>
                         </li>
                     }).collect_view()}
                 </ol>
             </section>
+            </div>
             <KeysHelp presenting />
         </div>
     }

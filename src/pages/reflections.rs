@@ -6,6 +6,7 @@ use leptos_meta::Title;
 
 use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};
 use crate::components::save_error::SaveErrorMessage;
+use crate::components::undoable_delete::{UndoableDelete, undo_offer};
 use crate::components::written_field::{AnswerField, CardNoteField};
 use crate::content::{Lang, think};
 use crate::i18n::{t, use_i18n};
@@ -16,7 +17,7 @@ use crate::model::reflections::{Entry, compare, parse_answer_id, sort_entries};
 use crate::model::rounds::Rounds;
 use crate::state::{Synced, SyncedItem, load_collection, load_full_deck};
 use crate::storage::{ItemId, SaveError, StoredItem};
-use crate::web::{focus_element, format_date, now_ms};
+use crate::web::{format_date, now_ms};
 
 /// Every stored THINK answer, newest round first, in the journey's order.
 fn load_entries() -> Vec<Entry> {
@@ -201,52 +202,33 @@ where
     T: StoredItem + Written + Send + Sync + 'static,
 {
     let i18n = use_i18n();
-    let deleted = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<SaveError>);
+    let deletion = UndoableDelete::new(item);
     let locale = leptos_i18n::Locale::as_str(i18n.get_locale_untracked());
     let date = format_date(updated_at, locale);
-
     let undo_button_id = undo_id.clone();
-    let delete = move |_| {
-        // The text may have been edited on this page since it loaded: keep the stored text.
-        item.reload();
-        let kept = item.value.with_untracked(|v| v.text().to_string());
-        match item.remove() {
-            Ok(()) => {
-                deleted.set(Some(kept));
-                error.set(None);
-                let undo = undo_id.clone();
-                request_animation_frame(move || focus_element(&undo));
-            }
-            Err(e) => error.set(Some(e.into())),
-        }
-    };
-    let undo = move |_| {
-        if let Some(text) = deleted.get_untracked() {
-            match item.save(T::written(text, now_ms())) {
-                Ok(()) => deleted.set(None),
-                Err(e) => error.set(Some(e)),
-            }
-        }
-    };
+    let delete_id = undo_id.replacen("undo", "delete", 1);
+    let after_undo = delete_id.clone();
+    let delete = move |_| deletion.delete(&undo_id);
     view! {
         <article class="entry">
-            {move || match deleted.get() {
-                Some(_) => view! {
-                    <p class="message" role="status">
-                        {tr!(reflections.deleted)}" "
-                        <button type="button" class="link-button" id=undo_button_id.clone() on:click=undo>{tr!(norms.undo)}</button>
-                    </p>
-                }.into_any(),
-                None => view! {
+            {move || match deletion.deleted.with(Option::is_some) {
+                // Undo writes the text back with today's date.
+                true => {
+                    let focus = after_undo.clone();
+                    undo_offer(tr!(reflections.deleted), undo_button_id.clone(), move || {
+                        deletion.undo(|value| T::written(value.text().to_string(), now_ms()), &focus)
+                    })
+                    .into_any()
+                }
+                false => view! {
                     {field.run()}
                     <p class="entry__meta">
                         {t!(i18n, reflections.changed_on, date = date.clone())}" "
-                        <button type="button" class="button button--quiet" on:click=delete.clone()>{tr!(reflections.delete)}</button>
+                        <button type="button" class="button button--quiet" id=delete_id.clone() on:click=delete.clone()>{tr!(reflections.delete)}</button>
                     </p>
                 }.into_any(),
             }}
-            {move || error.get().map(|error| view! { <SaveErrorMessage error /> })}
+            {move || deletion.error.get().map(|error| view! { <SaveErrorMessage error /> })}
         </article>
     }
 }

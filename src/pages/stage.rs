@@ -5,27 +5,26 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::discussion_timer::{
-    TimerFace, TimerPanel, use_end_chime, use_now, use_phase,
+use crate::components::discussion_timer::{TimerFace, TimerPanel, use_end_chime};
+use crate::components::present_controls::{
+    ControlBar, KeysHelp, PresentingPage, Said, use_presenting_page,
 };
-use crate::components::present_controls::{ControlBar, KeysHelp, Presenting, use_present_keys};
 use crate::components::slide::Slide;
-use crate::content::{Lang, source};
+use crate::content::{Lang, present_help, source};
 use crate::i18n::{t, use_i18n};
-use crate::live_show::LiveShow;
-use crate::model::presenter::{RandomOutcome, Show};
+use crate::model::presenter::Show;
 use crate::model::timer::Phase;
-use crate::state::load_full_deck;
 
 #[component]
 pub fn StagePage() -> impl IntoView {
     let i18n = use_i18n();
-    let live = LiveShow::open();
-    let deck = StoredValue::new(load_full_deck());
-    let presenting = Presenting::new(live, deck);
-    use_present_keys(presenting);
-    let now = use_now(live);
-    let phase = use_phase(live, now);
+    let PresentingPage {
+        live,
+        deck,
+        presenting,
+        now,
+        phase,
+    } = use_presenting_page();
     use_end_chime(phase);
     let show: Signal<Show> = live.show.into();
     let plan = move || {
@@ -37,26 +36,34 @@ pub fn StagePage() -> impl IntoView {
     view! {
         <Title text=tr!(present.stage_title) />
         <div class="stage" class:stage--finished=move || phase.get() == Phase::Finished>
-            <div class="stage__top">
-                <p class="stage__progress">
-                    {move || plan().map(|(title, n, total)| view! {
-                        {title}" · "{t!(i18n, present.item_of, n = move || n, total = move || total)}
-                    })}
-                </p>
-                <TimerFace live now phase />
+            // Behind an open overlay the page is inert: no focus, no clicks, not read out.
+            <div class="stage__body" inert=move || presenting.overlay_open()>
+                <div class="stage__top">
+                    <p class="stage__progress">
+                        {move || plan().map(|(title, n, total)| view! {
+                            {title}" · "{t!(i18n, present.item_of, n = move || n, total = move || total)}
+                        })}
+                    </p>
+                    <TimerFace live now phase />
+                </div>
+                <Slide show deck preview=false />
+                <p class="stage__credit">{tr!(present.credit)}" "<cite>{source(Lang::En).title}</cite>" (OSCE)"</p>
+                <ControlBar presenting set_timer=true />
             </div>
-            <Slide show deck preview=false />
-            <p class="stage__credit">{tr!(present.credit)}" "<cite>{source(Lang::En).title}</cite>" (OSCE)"</p>
-            <ControlBar presenting set_timer=true />
             <KeysHelp presenting />
-            <TimerPanel live phase open=presenting.timer_panel />
-            <p class="visually-hidden" role="status">
-                {move || match presenting.drew.get() {
-                    Some(RandomOutcome::Reshuffled) => tr!(present.reshuffled),
-                    Some(RandomOutcome::Nothing) => tr!(present.nothing_to_draw),
-                    _ => "",
-                }}
-            </p>
+            <TimerPanel live now phase open=presenting.timer_panel />
+            <p class="visually-hidden" role="status">{move || said_words(presenting.said.get())}</p>
         </div>
+    }
+}
+
+/// What the last control led to, in words (for screen readers here, visible on the presenter's
+/// view).
+pub fn said_words(said: Option<Said>) -> &'static str {
+    match said {
+        Some(Said::Reshuffled) => tr!(present.reshuffled),
+        Some(Said::NothingToDraw) => tr!(present.nothing_to_draw),
+        Some(Said::End) => present_help(Lang::En).end_of_show,
+        None => "",
     }
 }

@@ -11,7 +11,19 @@ setupE2E();
 const PROJECTOR = { width: 1920, height: 1080 };
 const LAPTOP = { width: 1280, height: 720 };
 const title = (page) => page.locator('#slide-title').innerText();
-const shownQuestions = (page) => page.locator('.stage .slide__questions li').count();
+/** The number of questions on the projector, once it is `n` (the page re-renders on the next
+ *  tick after a key). */
+async function expectShown(page, n) {
+  await page
+    .waitForFunction((want) => document.querySelectorAll('.stage .slide__questions li').length === want, n, { timeout: 2_000 })
+    .catch(() => {});
+  assert.equal(await page.locator('.stage .slide__questions li').count(), n, 'questions shown');
+}
+/** The topic or question on the projector, once it contains `text`. */
+async function expectTitle(page, text) {
+  await page.locator('#slide-title', { hasText: text }).first().waitFor({ timeout: 2_000 }).catch(() => {});
+  assert.equal(await title(page), text);
+}
 /** The presentation as stored (the envelope's data). */
 const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('tpa:show') || 'null')?.data);
 
@@ -29,31 +41,37 @@ describe('presenting on one screen', () => {
   it('next and previous work from arrows, page keys (a clicker) and Space, revealing questions one by one', (t) =>
     withPage(t, { viewport: PROJECTOR }, async (page) => {
       await presentTheme(page, 'Gender and men’s well-being');
-      assert.equal(await title(page), 'Masculinity and behaviour for a healthy lifestyle?');
-      assert.equal(await shownQuestions(page), 0, 'topic and example first, no question yet');
+      const first = 'Masculinity and behaviour for a healthy lifestyle?';
+      await expectTitle(page, first);
+      await expectShown(page, 0); // topic and example first, no question yet
       await page.keyboard.press('ArrowRight');
-      assert.equal(await shownQuestions(page), 1);
+      await expectShown(page, 1);
       await page.keyboard.press('PageDown');
-      assert.equal(await shownQuestions(page), 2);
+      await expectShown(page, 2);
       await page.keyboard.press('Space');
-      assert.equal(await title(page), 'Men and mental health', 'after the last question, the next card');
-      assert.equal(await shownQuestions(page), 0);
+      await expectTitle(page, 'Men and mental health'); // after the last question, the next card
+      await expectShown(page, 0);
       await page.keyboard.press('ArrowLeft');
-      assert.equal(await title(page), 'Masculinity and behaviour for a healthy lifestyle?');
-      assert.equal(await shownQuestions(page), 2, 'going back shows the whole card');
+      await expectTitle(page, first);
+      await expectShown(page, 2); // going back shows the whole card
       await page.keyboard.press('PageUp');
-      assert.equal(await shownQuestions(page), 1);
+      await expectShown(page, 1);
       // The buttons do the same, for touch screens.
       await page.locator('#control-next').click();
       await page.locator('#control-next').click();
-      assert.equal(await title(page), 'Men and mental health');
+      await expectTitle(page, 'Men and mental health');
+      // A button clicked with the mouse lets go of the focus: Space goes on, not presses it again.
       await page.locator('#control-previous').click();
-      assert.equal(await shownQuestions(page), 2);
+      await expectShown(page, 2);
+      await page.keyboard.press('Space');
+      await expectTitle(page, 'Men and mental health');
+      await page.keyboard.press('ArrowLeft');
+      await expectShown(page, 2);
       // Where the room is survives a reload.
       await page.reload();
       await waitForApp(page);
-      assert.equal(await title(page), 'Masculinity and behaviour for a healthy lifestyle?');
-      assert.equal(await shownQuestions(page), 2);
+      await expectTitle(page, first);
+      await expectShown(page, 2);
       assert.equal((await stored(page)).position, 0);
     }));
 
@@ -71,9 +89,9 @@ describe('presenting on one screen', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
       assert.ok(overflow <= 0, `${overflow}px wider than the screen`);
       await auditA11y(page, 'audience view at 1920×1080');
-      await screenshot(page, 'present-stage-1920x1080');
+      await screenshot(page, 'present-live-stage-1920x1080');
       await page.setViewportSize(LAPTOP);
-      await screenshot(page, 'present-stage-1280x720');
+      await screenshot(page, 'present-live-stage-1280x720');
     }));
 
   it('R draws each card of the filter once, then starts a new round', (t) =>
@@ -89,6 +107,26 @@ describe('presenting on one screen', () => {
       await page.locator('#control-random').click();
       await page.locator('.stage [role=status]').filter({ hasText: 'a new round' }).waitFor();
       assert.equal((await stored(page)).pile.drawn.length, 1);
+    }));
+
+  it('R during THINK questions draws from the guidance’s cards, never from one’s own', (t) =>
+    withPage(t, async (page) => {
+      await gotoApp(page, '/');
+      await page.evaluate(() =>
+        localStorage.setItem('tpa:card:my-private', JSON.stringify({ v: 1, rev: 1, data: {
+          id: 'my-private', area: 'family', topic: 'OWN-CARD-MARKER', example: '', questions: ['Why?'],
+          content_note: '', lang: 'en', based_on: null, updated_at: 1 } })),
+      );
+      await gotoApp(page, '/present');
+      await page.getByRole('button', { name: 'Present question 1' }).click();
+      await page.locator('.stage #slide-title').waitFor();
+      const pool = (await stored(page)).pool;
+      assert.equal(pool.length, 16);
+      assert.ok(!pool.some((id) => id.startsWith('my-')), `an own card in the pool: ${pool}`);
+      for (let i = 0; i < 17; i++) {
+        await page.keyboard.press('r');
+        assert.ok(!(await page.content()).includes('OWN-CARD-MARKER'), 'an own card on the projector');
+      }
     }));
 
   it('T starts and pauses the timer, ? shows the keys, F fills the screen, Esc leaves', (t) =>
@@ -108,9 +146,24 @@ describe('presenting on one screen', () => {
       await help.waitFor();
       await expectFocus(page, 'keys-close');
       await auditA11y(page, 'keys help');
+      // Behind the list the page is inert: keys and buttons do nothing there.
+      const before = await stored(page);
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('r');
+      assert.equal(await page.locator('.stage__body').getAttribute('inert'), '');
+      assert.deepEqual(await stored(page), before, 'a key acted behind the open list');
       await page.keyboard.press('Escape');
       await help.waitFor({ state: 'hidden' });
       assert.match(page.url(), /\/present\/show$/, 'Escape closed the help, it did not leave');
+      await expectFocus(page, 'control-help', 'focus comes back to the button that opened it');
+      assert.equal(await page.locator('.stage__body').getAttribute('inert'), null);
+      // The timer panel closes with Escape even from its length field.
+      await page.locator('#control-set-timer').click();
+      await expectFocus(page, 'timer-close');
+      await page.getByLabel('Your own length').fill('2');
+      await page.keyboard.press('Escape');
+      await page.locator('#timer-close').waitFor({ state: 'hidden' });
+      await expectFocus(page, 'control-set-timer');
 
       await page.keyboard.press('f');
       await page.waitForFunction(() => document.fullscreenElement !== null);
@@ -156,7 +209,7 @@ describe('presenting on one screen', () => {
       assert.match(await page.locator('.slide__kicker').innerText(), /QUESTION 2 OF 4/i);
       await page.keyboard.press('ArrowRight');
       assert.match(await title(page), /women and girls/);
-      await screenshot(page, 'present-question-1920x1080');
+      await screenshot(page, 'present-live-question-1920x1080');
     }));
 });
 
@@ -172,16 +225,16 @@ describe('the discussion timer', () => {
       });
       await presentTheme(page, 'Gender in the workplace');
       await page.locator('#control-set-timer').click();
-      await page.getByLabel('Your own length').fill('0:03');
+      await page.getByLabel('Your own length').fill('0:05');
       await page.locator('#timer-set').click();
       await page.locator('#timer-close').click();
-      assert.equal(await page.locator('.stage .timer__time').innerText(), '00:03');
+      assert.equal(await page.locator('.stage .timer__time').innerText(), '00:05');
       await page.keyboard.press('t');
+      await page.locator('.stage .timer--last-minute').waitFor();
       // A reload while it runs: the countdown goes on from where it is.
       await page.reload();
       await waitForApp(page);
-      await page.locator('.stage .timer--last-minute').waitFor();
-      await page.locator('.stage .timer--finished', { hasText: 'Time is up' }).waitFor({ timeout: 6_000 });
+      await page.locator('.stage .timer--finished', { hasText: 'Time is up' }).waitFor({ timeout: 8_000 });
       assert.equal(await page.locator('.stage .timer__time').innerText(), '00:00');
       assert.equal(await page.locator('.stage--finished').count(), 1, 'the end signal frames the screen');
       assert.equal(await page.evaluate(() => window.__plays), 0, 'sound is off by default');
@@ -253,7 +306,7 @@ describe('session plans', () => {
       await page.locator('#item-undo').click();
       assert.equal(await page.locator('.plan-item').count(), 4);
       await auditA11y(page, 'plan editor');
-      await screenshot(page, 'present-plan-1920x1080');
+      await screenshot(page, 'present-live-plan-1920x1080');
 
       // Saved: it is listed after a reload, with its total.
       await page.goto('/present');
@@ -321,9 +374,9 @@ describe('the presenter view', () => {
       await audience.locator('#slide-title', { hasText: 'benefits' }).waitFor();
       await auditA11y(page, 'presenter view');
       await auditA11y(audience, 'audience view');
-      await screenshot(page, 'present-presenter-1280x720');
+      await screenshot(page, 'present-live-presenter-1280x720');
       await page.setViewportSize(PROJECTOR);
-      await screenshot(page, 'present-presenter-1920x1080');
+      await screenshot(page, 'present-live-presenter-1920x1080');
 
       // Closing the audience window leaves the presenter usable; a new one picks up the state.
       assert.deepEqual(audienceErrors, []);
@@ -339,6 +392,20 @@ describe('the presenter view', () => {
       await again.keyboard.press('ArrowLeft');
       await again.locator('#slide-title', { hasText: 'women and girls' }).waitFor();
       await again.close();
+    }));
+
+  it('says so when the browser blocks the second window, and tries again on request', (t) =>
+    withPage(t, { viewport: LAPTOP }, async (page) => {
+      await page.addInitScript(() => {
+        window.open = () => null;
+      });
+      await gotoApp(page, '/present');
+      await page.locator('#screens-two').check();
+      await page.locator('#present-cards').click();
+      await page.waitForURL('**/present/presenter?window=blocked');
+      await page.locator('.presenter [role=alert]', { hasText: 'did not open the second window' }).waitFor();
+      await page.locator('#open-audience').click();
+      await page.locator('.presenter [role=alert]').waitFor();
     }));
 
   it('shows the facilitator’s notes: the card’s content note, reminders and the support services', (t) =>
@@ -358,7 +425,7 @@ describe('the presenter view', () => {
       assert.equal(await page.locator('b').count(), 0, 'markup is text');
       assert.equal(await page.locator('.advice').count(), 8, 'the eight recommendations of ACT!');
       await auditA11y(page, 'facilitator notes');
-      await screenshot(page, 'present-notes-1280x720');
+      await screenshot(page, 'present-live-notes-1280x720');
 
       await presentTheme(page, 'Gender in the workplace');
       await page.goto('/present/presenter');
