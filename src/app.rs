@@ -11,7 +11,7 @@ use leptos_router::{
 
 use crate::components::shell::Shell;
 use crate::i18n::*;
-use crate::model::pages::{Page, Room, page_in_room};
+use crate::model::pages::{Page, page_for};
 use crate::pages::{
     about::AboutPage, agenda_editor::AgendaEditorPage, card::CardPage, card_editor::CardEditorPage,
     cards::CardsPage, facilitator_notes::FacilitatorNotesPage, home::HomePage,
@@ -99,7 +99,7 @@ macro_rules! lazy_page {
 /// fewer, larger chunks: with a chunk per page, wasm-split cut the shared code into ~100 pieces,
 /// each a request of its own. And every route costs code in the first download.
 macro_rules! lazy_room {
-    ($($room:ident as $kind:ident => $pages:ident),* $(,)?) => {$(
+    ($($room:ident => $pages:ident),* $(,)?) => {$(
         struct $room;
         #[lazy_route]
         impl LazyRoute for $room {
@@ -109,9 +109,9 @@ macro_rules! lazy_room {
             fn view(_this: Self) -> AnyView {
                 let pathname = use_location().pathname;
                 // Rebuilt when the page changes, not when its parameter does (/cards/a → /cards/b).
-                let page = Memo::new(move |showing: Option<&Page>| {
-                    page_in_room(Room::$kind, &pathname.get(), showing.copied())
-                });
+                // Leaving for another room's address shows no "not found" here meanwhile: the
+                // router updates the location only once the next room's view is ready.
+                let page = Memo::new(move |_| page_for(&pathname.get()));
                 (move || $pages(page.get())).into_any()
             }
         }
@@ -119,9 +119,9 @@ macro_rules! lazy_room {
 }
 
 lazy_room! {
-    DeckRoom as Deck => deck_room,
-    OwnCardsRoom as OwnCards => own_cards_room,
-    PresentRoom as Present => present_room,
+    DeckRoom => deck_room,
+    OwnCardsRoom => own_cards_room,
+    PresentRoom => present_room,
 }
 
 /// Browsing and drawing: the deck and one card.

@@ -27,41 +27,6 @@ pub enum Page {
     NotFound,
 }
 
-/// A group of pages loaded as one chunk behind one route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Room {
-    Deck,
-    OwnCards,
-    Present,
-}
-
-impl Page {
-    /// The room a page belongs to (`None`: a page with a route of its own, or not found).
-    pub fn room(self) -> Option<Room> {
-        match self {
-            Page::Cards | Page::Card => Some(Room::Deck),
-            Page::MyCards | Page::CardEditor | Page::SharedCards => Some(Room::OwnCards),
-            Page::Present
-            | Page::Stage
-            | Page::Presenter
-            | Page::FacilitatorNotes
-            | Page::Agenda => Some(Room::Present),
-            Page::NotFound => None,
-        }
-    }
-}
-
-/// What `room` shows for `path`, given the page it `showing` now. Leaving for another room's
-/// address, the router swaps rooms only once the next chunk has arrived: until then this room
-/// keeps its page on screen (instead of flashing "not found").
-pub fn page_in_room(room: Room, path: &str, showing: Option<Page>) -> Page {
-    let page = page_for(path);
-    match showing {
-        Some(current) if page.room() != Some(room) => current,
-        _ => page,
-    }
-}
-
 /// The page for a path (`/cards/parental-leave`, `/present/agenda/new/`).
 pub fn page_for(path: &str) -> Page {
     let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
@@ -103,25 +68,6 @@ mod tests {
         ] {
             assert_eq!(page_for(path), page, "{path}");
         }
-    }
-
-    #[test]
-    fn a_room_keeps_its_page_while_the_address_moves_to_another_room() {
-        let showing = Some(Page::Card);
-        assert_eq!(page_in_room(Room::Deck, "/cards", showing), Page::Cards);
-        assert_eq!(page_in_room(Room::Deck, "/present", showing), Page::Card);
-        assert_eq!(page_in_room(Room::Deck, "/about", showing), Page::Card);
-        // Opened at a wrong address of the room: not found.
-        assert_eq!(
-            page_in_room(Room::Present, "/present/xyz", None),
-            Page::NotFound
-        );
-        assert_eq!(
-            page_in_room(Room::Present, "/present/show", None),
-            Page::Stage
-        );
-        assert_eq!(Page::SharedCards.room(), Some(Room::OwnCards));
-        assert_eq!(Page::NotFound.room(), None);
     }
 
     #[test]

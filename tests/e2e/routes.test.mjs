@@ -56,14 +56,7 @@ describe('navigation', () => {
       await gotoApp(page, '/');
       // A full page load would wipe this; client-side routing keeps it.
       await page.evaluate(() => (window.__e2eNoReload = true));
-      // Every heading shown on the way: leaving a room must not flash "Page not found" while the
-      // next page's chunk loads.
-      await page.evaluate(() => {
-        window.__headings = new Set();
-        new MutationObserver(() => {
-          for (const h of document.querySelectorAll('h1')) window.__headings.add(h.textContent);
-        }).observe(document.body, { subtree: true, childList: true, characterData: true });
-      });
+
       // Visit every other route, then come back home.
       const order = [...ROUTES.slice(1).filter((r) => r.nav !== false), ROUTES[0]];
       for (const route of order) {
@@ -83,9 +76,6 @@ describe('navigation', () => {
           `navigating to ${route.path} reloaded the whole page`,
         );
       }
-      const headings = await page.evaluate(() => [...window.__headings]);
-      assert.ok(headings.length > 5, `headings were not observed: ${headings}`);
-      assert.ok(!headings.includes('Page not found'), `"Page not found" flashed on the way: ${headings.join(' | ')}`);
     }));
 
   it('an unknown path shows a not-found page with a link home', (t) =>
