@@ -56,7 +56,6 @@ describe('navigation', () => {
       await gotoApp(page, '/');
       // A full page load would wipe this; client-side routing keeps it.
       await page.evaluate(() => (window.__e2eNoReload = true));
-
       // Visit every other route, then come back home.
       const order = [...ROUTES.slice(1).filter((r) => r.nav !== false), ROUTES[0]];
       for (const route of order) {
