@@ -165,6 +165,14 @@ export async function newPage(browser, base, { viewport = VIEWPORTS[1], allowedE
     );
   }
 
+  // Guard (c): the Content-Security-Policy of index.html must never have to block anything the
+  // app does (a blocked request or style would be a broken feature in a strict browser).
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`),
+    );
+  });
   const page = await context.newPage();
   page.on('pageerror', (err) => log.pageErrors.push(err.stack || String(err)));
   guards.set(page, log);
@@ -188,6 +196,13 @@ export function assertNoPageErrors(page) {
   if (log.pageErrors.length) assert.fail(`uncaught page errors:\n${log.pageErrors.join('\n---\n')}`);
 }
 
+/** Guard (c): fail listing every Content-Security-Policy violation the page reported. */
+export async function assertNoCspViolations(page) {
+  if (page.isClosed()) return;
+  const seen = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+  if (seen.length) assert.fail(`Content-Security-Policy violations:\n  ${seen.join('\n  ')}`);
+}
+
 /**
  * Run `body(page)` on a fresh page, then assert both guards. The context is
  * always closed. `opts` may be omitted: withPage(t, async (page) => ...).
@@ -200,6 +215,7 @@ export async function withPage(t, opts, body) {
     await body(page);
     assertNoExternalRequests(page);
     assertNoPageErrors(page);
+    await assertNoCspViolations(page);
   } catch (err) {
     // Page errors often explain a failed step: attach them to the report.
     for (const e of guards.get(page).pageErrors) t?.diagnostic?.(`page error: ${e}`);
@@ -238,15 +254,9 @@ let axeSource;
 export async function auditA11y(page, label = page.url()) {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    try {
-      await page.addScriptTag({ content: axeSource });
-    } catch (err) {
-      // A strict Content-Security-Policy (no 'unsafe-inline') blocks inline
-      // <script> tags; evaluating through the DevTools protocol is not
-      // subject to the page's CSP, so the app can keep its policy.
-      if (!/Content Security Policy/i.test(err.message)) throw err;
-      await page.evaluate(axeSource);
-    }
+    // Through the DevTools protocol, not a <script> tag: the app's Content-Security-Policy
+    // (rightly) blocks inline scripts, and the CSP guard would report the attempt.
+    await page.evaluate(axeSource);
   }
   const violations = await page.evaluate(async () => {
     const res = await window.axe.run(document, {

@@ -3,7 +3,9 @@
 // main nav; a not-found page. Screenshots go to target/screenshots/.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROUTES, VIEWPORTS, auditA11y, baseUrl, gotoApp, screenshot, setupE2E, withPage } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DIST, ROUTES, VIEWPORTS, auditA11y, baseUrl, gotoApp, screenshot, setupE2E, withPage } from './harness.mjs';
 
 setupE2E();
 
@@ -91,5 +93,39 @@ describe('navigation', () => {
       const hrefs = await home.evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
       assert.ok(hrefs.includes('/'), `no visible link to / inside #main (links: ${hrefs.join(', ') || 'none'})`);
       await auditA11y(page, '/no-such-page');
+    }));
+});
+
+describe('Content-Security-Policy', () => {
+  it('index.html allows only the app’s own origin', () => {
+    const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    const policy = html.match(/http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/i)?.[1]
+      ?? html.match(/content="([^"]+)"\s+http-equiv="?Content-Security-Policy"?/i)?.[1];
+    assert.ok(policy, 'no Content-Security-Policy meta tag in dist/index.html');
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self' 'wasm-unsafe-eval'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ]) {
+      assert.ok(policy.includes(directive), `missing ${directive} in ${policy}`);
+    }
+    assert.ok(!/https?:|\*|unsafe-inline|'unsafe-eval'/.test(policy), `too wide: ${policy}`);
+    assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>/i.test(html), 'an inline script would need a hash');
+  });
+
+  it('the guard sees a blocked load (so its silence elsewhere means something)', (t) =>
+    withPage(t, async (page) => {
+      await gotoApp(page, '/');
+      await page.evaluate(() => {
+        const img = document.createElement('img');
+        img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+        document.body.append(img);
+      });
+      await page.waitForFunction(() => window.__cspViolations.length > 0, null, { timeout: 3_000 });
+      assert.match((await page.evaluate(() => window.__cspViolations))[0], /img-src/);
+      await page.evaluate(() => (window.__cspViolations = []));
     }));
 });
