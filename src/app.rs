@@ -162,9 +162,10 @@ fn present_room(page: Page) -> AnyView {
 
 // Styles that only some pages need travel with their chunks, not in the first download (see
 // `web::adopt_style_sheet`); main.css holds the frame, the home page and what pages share.
-const THINK_CSS: &str = include_str!("../style/think.css");
-const CARDS_CSS: &str = include_str!("../style/cards.css");
-const PRESENT_CSS: &str = include_str!("../style/present.css");
+// `static`, not `const`: one address per sheet, which is how a sheet is adopted only once.
+static THINK_CSS: &str = include_str!("../style/think.css");
+static CARDS_CSS: &str = include_str!("../style/cards.css");
+static PRESENT_CSS: &str = include_str!("../style/present.css");
 
 lazy_page! {
     ThinkRoute => ThinkPage with THINK_CSS,

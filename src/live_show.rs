@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use crate::model::presenter::Show;
-use crate::state::{load_reported, save_latest};
+use crate::state::Synced;
 use crate::web::{now_ms, random_u32};
 
 /// The channel's name; the same in every window of the app.
@@ -30,6 +30,8 @@ type Channel = Option<(
 
 #[derive(Clone, Copy)]
 pub struct LiveShow {
+    /// The stored presentation (`tpa:show`); `show` is its signal.
+    stored: Synced<Show>,
     pub show: RwSignal<Show>,
     channel: StoredValue<Channel, LocalStorage>,
     /// This window, to break ties between changes made in the same millisecond.
@@ -44,8 +46,10 @@ impl LiveShow {
     /// the channel closes when the page goes). Without BroadcastChannel (very old browsers) the
     /// window still presents on its own.
     pub fn open() -> LiveShow {
+        let stored = Synced::<Show>::open();
         let live = LiveShow {
-            show: RwSignal::new(load_reported::<Show>()),
+            stored,
+            show: stored.value,
             channel: StoredValue::new_local(None),
             window: random_u32(),
             unsaved: RwSignal::new(false),
@@ -98,8 +102,12 @@ impl LiveShow {
     /// Puts a new presentation on screen in every window.
     pub fn replace(&self, mut next: Show) {
         next.touch(now_ms(), self.window);
-        self.unsaved.set(save_latest(&next).is_err());
-        self.show.set(next);
+        // Not stored? The room still sees the change; only a reload would go back.
+        let stored = self.stored.save_latest(next.clone()).is_ok();
+        self.unsaved.set(!stored);
+        if !stored {
+            self.show.set(next);
+        }
         self.send();
     }
 

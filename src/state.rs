@@ -88,6 +88,26 @@ impl<T: Stored + Send + Sync + 'static> Synced<T> {
         }
         result
     }
+
+    /// Saves a value whose newest version simply wins, whatever another tab saved meanwhile
+    /// (present mode's show: see [`storage::save_latest`]).
+    pub fn save_latest(&self, value: T) -> Result<(), SaveError> {
+        save_through(self.value, self.rev, value, |store, value, _| {
+            storage::save_latest(store, value, now_ms())
+        })
+    }
+
+    /// Takes the newer value another tab stores under this key, for as long as the calling
+    /// component lives (instead of overwriting it later).
+    pub fn follow_other_tabs(self) -> Self {
+        let handle = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().and_then(|k| storage::Key::from_storage_key(&k)) == Some(T::KEY) {
+                self.reload();
+            }
+        });
+        on_cleanup(move || handle.remove());
+        self
+    }
 }
 
 /// One item of a collection (an answer, a norm list) kept in a signal, with its revision.
@@ -195,29 +215,6 @@ pub fn load_full_deck() -> FullDeck {
     FullDeck::new(deck(Lang::En), own, areas)
 }
 
-/// Loads a value that is not kept in a [`Synced`] (present mode's show): unreadable text is
-/// backed up and reported like everywhere else; blocked storage gives the default.
-pub fn load_reported<T: Stored>() -> T {
-    let Ok(store) = LocalStore::open() else {
-        return T::default();
-    };
-    match storage::load::<T>(&store, now_ms()) {
-        Ok(loaded) => {
-            if let Some(problem) = loaded.problem {
-                expect_context::<Notices>().push(problem);
-            }
-            loaded.value
-        }
-        Err(_) => T::default(),
-    }
-}
-
-/// Saves a value whose newest version simply wins (see [`storage::save_latest`]).
-pub fn save_latest<T: Stored>(value: &T) -> Result<(), SaveError> {
-    let store = LocalStore::open()?;
-    storage::save_latest(&store, value, now_ms()).map(|_| ())
-}
-
 /// Saves several items at once (an import): all of them, or none and an error.
 pub fn save_all_or_nothing<T: StoredItem>(items: &[(ItemId, T)]) -> Result<(), SaveError> {
     let store = LocalStore::open()?;
@@ -229,17 +226,7 @@ pub fn provide_app_state() {
     let notices = Notices(RwSignal::new(Vec::new()));
     provide_context(notices);
     provide_context(StorageAvailable(LocalStore::open().is_ok()));
-    let settings = Synced::<Settings>::new(notices);
-    provide_context(settings);
-
-    // Another tab wrote one of our keys: take its newer value instead of overwriting it later.
-    let handle = window_event_listener(leptos::ev::storage, move |event| {
-        let changed = event.key().and_then(|k| storage::Key::from_storage_key(&k));
-        if changed == Some(Settings::KEY) {
-            settings.reload();
-        }
-    });
-    on_cleanup(move || handle.remove());
+    provide_context(Synced::<Settings>::new(notices).follow_other_tabs());
 }
 
 /// Puts a loaded value into the signals, reporting unreadable text. Shared by both kinds.

@@ -40,11 +40,25 @@ pub fn leave_for(url: &str) {
 
 /// An object URL for downloading `text` as a file of type `mime`, or `None` if the browser refuses.
 pub fn download_url(text: &str, mime: &str) -> Option<String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    object_url(&JsValue::from_str(text), mime)
+}
+
+/// An object URL for one piece of data (a string or bytes) of type `mime`.
+fn object_url(data: &JsValue, mime: &str) -> Option<String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(data), &options)
+            .ok()?;
     web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Frees an object URL once what uses it has had `ms` to take it.
+fn revoke_later(url: String, ms: i32) {
+    let _ = web_sys::window().map(|w| {
+        let free = wasm_bindgen::closure::Closure::once_into_js(move || revoke_download_url(&url));
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(free.unchecked_ref(), ms)
+    });
 }
 
 /// Frees the memory behind a URL made by [`download_url`].
@@ -127,10 +141,7 @@ pub fn download(text: &str, mime: &str, file_name: &str) -> bool {
     link.set_download(file_name);
     link.click();
     // The download has started from the URL; free it once this event is over.
-    let _ = web_sys::window().map(|w| {
-        let free = wasm_bindgen::closure::Closure::once_into_js(move || revoke_download_url(&url));
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(free.unchecked_ref(), 1_000)
-    });
+    revoke_later(url, 1_000);
     true
 }
 
@@ -205,13 +216,7 @@ pub fn open_window(path: &str, name: &str) -> bool {
 
 /// Plays a sound given as the bytes of a WAV file (made in memory, nothing is fetched).
 pub fn play_wav(bytes: &[u8]) {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("audio/wav");
-    let Some(url) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .ok()
-        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob).ok())
-    else {
+    let Some(url) = object_url(&js_sys::Uint8Array::from(bytes), "audio/wav") else {
         return;
     };
     if let Ok(audio) = web_sys::HtmlAudioElement::new_with_src(&url) {
@@ -219,15 +224,13 @@ pub fn play_wav(bytes: &[u8]) {
         let _ = audio.play();
     }
     // The chime lasts 1.5 s; free its memory well after.
-    let _ = web_sys::window().map(|w| {
-        let free = wasm_bindgen::closure::Closure::once_into_js(move || revoke_download_url(&url));
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(free.unchecked_ref(), 10_000)
-    });
+    revoke_later(url, 10_000);
 }
 
 /// Adds a page family's own styles (`css`, carried by its lazily loaded chunk) to the document
 /// once, as a constructed style sheet: no request, no inline `<style>` (which a strict Content
 /// Security Policy would block). Browsers without constructed sheets keep the base styles.
+/// Pass a `static`: the text's address is what makes a second call a no-op.
 pub fn adopt_style_sheet(css: &'static str) {
     thread_local! {
         static ADOPTED: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };

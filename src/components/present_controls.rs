@@ -12,6 +12,7 @@ use rand::rngs::SmallRng;
 use wasm_bindgen::JsCast;
 
 use crate::components::discussion_timer::{use_now, use_phase};
+use crate::content::{Lang, present_help};
 use crate::live_show::LiveShow;
 use crate::model::deck::FullDeck;
 use crate::model::presenter::{Command, KeyPress, RandomOutcome};
@@ -36,6 +37,17 @@ pub enum Said {
     NothingToDraw,
     /// Next at the last item: nothing further.
     End,
+}
+
+/// What the last control led to, in words (read out on the projector, shown on the presenter's
+/// view).
+pub fn said_words(said: Option<Said>) -> &'static str {
+    match said {
+        Some(Said::Reshuffled) => tr!(present.reshuffled),
+        Some(Said::NothingToDraw) => tr!(present.nothing_to_draw),
+        Some(Said::End) => present_help(Lang::En).end_of_show,
+        None => "",
+    }
 }
 
 /// Everything a control needs: the shared presentation, the cards (to count their questions),

@@ -9,21 +9,14 @@ use crate::model::support::{
     SupportService, SupportServices,
 };
 use crate::state::Synced;
-use crate::storage::{Key, SaveError, Stored};
+use crate::storage::SaveError;
 use crate::web::focus_element;
 
 /// The services as a list to read (the presenter's view). A change made meanwhile in another
 /// tab (the facilitator notes open beside it) shows at once.
 #[component]
 pub fn SupportServicesList() -> impl IntoView {
-    let services = Synced::<SupportServices>::open();
-    let handle = window_event_listener(leptos::ev::storage, move |event| {
-        let key = event.key().and_then(|k| Key::from_storage_key(&k));
-        if key == Some(SupportServices::KEY) {
-            services.reload();
-        }
-    });
-    on_cleanup(move || handle.remove());
+    let services = Synced::<SupportServices>::open().follow_other_tabs();
     move || {
         let list = services.value.get().services;
         if list.is_empty() {

@@ -179,6 +179,15 @@ pub fn planned_text(planned_s: u32) -> String {
     }
 }
 
+/// A planned time as typed: minutes (`10`) or minutes and seconds (`7:30`), as the timer takes
+/// them; empty or `0` for no planned time.
+pub fn parse_planned(typed: &str) -> Result<u32, super::timer::LengthError> {
+    match typed.trim() {
+        "" | "0" => Ok(0),
+        typed => super::timer::parse_length(typed).map(|ms| (ms / 1000) as u32),
+    }
+}
+
 /// `plan-<time>-<random>` in base 36: unique on this device.
 pub fn new_agenda_id(now_ms: u64, random: u32) -> String {
     format!(
@@ -257,6 +266,26 @@ mod tests {
             AgendaItem::new(ItemKind::Break, u32::MAX).planned_s,
             MAX_PLANNED_S
         );
+    }
+
+    #[test]
+    fn planned_times_are_typed_like_the_timers_or_left_empty() {
+        assert_eq!(parse_planned("10"), Ok(600));
+        assert_eq!(parse_planned(" 7:30 "), Ok(450));
+        assert_eq!(parse_planned(""), Ok(0));
+        assert_eq!(parse_planned("0"), Ok(0));
+        assert_eq!(
+            parse_planned("soon"),
+            Err(super::super::timer::LengthError::NotATime)
+        );
+        assert_eq!(
+            parse_planned("120"),
+            Err(super::super::timer::LengthError::TooLong)
+        );
+        for typed in ["10", "7:30", ""] {
+            let back = planned_text(parse_planned(typed).unwrap_or(1));
+            assert_eq!(back, typed, "typed back as written");
+        }
     }
 
     #[test]

@@ -15,10 +15,9 @@ use crate::i18n::{t, use_i18n};
 use crate::live_show::LiveShow;
 use crate::model::agenda::{
     AGENDA_ID_PREFIX, Agenda, AgendaItem, AgendaProblem, ItemKind, MAX_TITLE_CHARS, hours_minutes,
-    new_agenda_id, planned_text,
+    new_agenda_id, parse_planned, planned_text,
 };
 use crate::model::deck::FullDeck;
-use crate::model::timer::parse_length;
 use crate::pages::present::plan_show;
 use crate::state::{SyncedItem, load_full_deck};
 use crate::storage::{ItemId, SaveError};
@@ -50,55 +49,72 @@ pub fn AgendaEditorPage() -> impl IntoView {
     }
 }
 
-#[component]
-fn AgendaForm(id: ItemId, item: SyncedItem<Agenda>, is_new: bool) -> impl IntoView {
-    let navigate = use_navigate();
-    let go_present = navigate.clone();
-    let deck = StoredValue::new(load_full_deck());
-    let live = LiveShow::open();
-    let plan = item.value;
-    let error = RwSignal::new(None::<SaveError>);
-    let problem = RwSignal::new(None::<AgendaProblem>);
-    let removed = RwSignal::new(None::<(usize, AgendaItem)>);
-    let first_save = StoredValue::new(is_new);
-    let path = format!("/present/agenda/{}", id.as_str());
+/// The plan being edited. Every change goes through [`PlanEdits::apply`]: checked, then saved at
+/// once; a refusal or a failed save is kept for the page to show.
+#[derive(Clone, Copy)]
+struct PlanEdits {
+    item: SyncedItem<Agenda>,
+    problem: RwSignal<Option<AgendaProblem>>,
+    error: RwSignal<Option<SaveError>>,
+    /// Runs once, after the first save of a new plan (it gets its own address).
+    first_saved: StoredValue<Option<Box<dyn FnOnce()>>, LocalStorage>,
+}
 
-    // Every change is saved at once; a new plan gets its own address with its first save.
-    let change = move |edit: &dyn Fn(&mut Agenda) -> Result<(), AgendaProblem>| {
-        let mut next = plan.get_untracked();
+impl PlanEdits {
+    fn plan(&self) -> RwSignal<Agenda> {
+        self.item.value
+    }
+
+    /// Applies `edit`; true when the plan changed and is stored.
+    fn apply(&self, edit: impl FnOnce(&mut Agenda) -> Result<(), AgendaProblem>) -> bool {
+        let mut next = self.item.value.get_untracked();
         if let Err(p) = edit(&mut next).and_then(|()| next.check()) {
-            problem.set(Some(p));
+            self.problem.set(Some(p));
             return false;
         }
-        problem.set(None);
+        self.problem.set(None);
         next.updated_at = now_ms();
-        match item.save(next) {
+        match self.item.save(next) {
             Ok(()) => {
-                error.set(None);
-                if first_save.get_value() {
-                    first_save.set_value(false);
-                    let options = NavigateOptions {
-                        replace: true,
-                        scroll: false,
-                        ..Default::default()
-                    };
-                    navigate(&path, options);
+                self.error.set(None);
+                if let Some(first) = self.first_saved.try_update_value(Option::take).flatten() {
+                    first();
                 }
                 true
             }
             Err(e) => {
-                error.set(Some(e));
+                self.error.set(Some(e));
                 false
             }
         }
+    }
+}
+
+#[component]
+fn AgendaForm(id: ItemId, item: SyncedItem<Agenda>, is_new: bool) -> impl IntoView {
+    let navigate = use_navigate();
+    let deck = StoredValue::new(load_full_deck());
+    let live = LiveShow::open();
+    let path = format!("/present/agenda/{}", id.as_str());
+    let replace_address = navigate.clone();
+    let first_saved: Option<Box<dyn FnOnce()>> = is_new.then(|| {
+        Box::new(move || {
+            let options = NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            };
+            replace_address(&path, options);
+        }) as Box<dyn FnOnce()>
+    });
+    let edits = PlanEdits {
+        item,
+        problem: RwSignal::new(None),
+        error: RwSignal::new(None),
+        first_saved: StoredValue::new_local(first_saved),
     };
-    let change = StoredValue::new_local(change);
-    let apply = move |edit: &dyn Fn(&mut Agenda) -> Result<(), AgendaProblem>| {
-        change.with_value(|change| change(edit))
-    };
-    let add = move |kind: ItemKind, minutes: u32| {
-        apply(&|p: &mut Agenda| p.add(AgendaItem::new(kind.clone(), minutes * 60)))
-    };
+    let plan = edits.plan();
+    let removed = RwSignal::new(None::<(usize, AgendaItem)>);
     let heading = move || {
         if is_new && plan.with(|p| p.updated_at == 0) {
             tr!(agenda.heading_new).to_string()
@@ -109,7 +125,7 @@ fn AgendaForm(id: ItemId, item: SyncedItem<Agenda>, is_new: bool) -> impl IntoVi
     let run = move |_| {
         live.replace(plan_show(&plan.get_untracked()));
         // On this screen; the Present page offers the presenter's view as well.
-        go_present("/present/show", Default::default());
+        navigate("/present/show", Default::default());
     };
 
     view! {
@@ -121,18 +137,18 @@ fn AgendaForm(id: ItemId, item: SyncedItem<Agenda>, is_new: bool) -> impl IntoVi
             <input id="plan-title" type="text" maxlength=MAX_TITLE_CHARS autocomplete="off"
                 prop:value=move || plan.with(|p| p.title.clone())
                 on:change=move |e| {
-                    let title = event_target_value(&e);
-                    apply(&|p: &mut Agenda| { p.title = title.trim().to_string(); Ok(()) });
+                    let title = event_target_value(&e).trim().to_string();
+                    edits.apply(|p| { p.title = title; Ok(()) });
                 } />
             <h2 id="items-heading">{tr!(agenda.items_heading)}</h2>
             <p class="plan-total" id="plan-total" role="status"><PlanTotal plan /></p>
-            <ItemList plan deck apply=StoredValue::new_local(Box::new(apply)) removed />
+            <ItemList edits deck removed />
             {move || removed.get().map(|_| view! {
                 <p class="message" role="status">
                     {tr!(agenda.removed)}" "
                     <button type="button" class="link-button" id="item-undo" on:click=move |_| {
                         if let Some((i, gone)) = removed.get_untracked()
-                            && apply(&|p: &mut Agenda| { p.restore(i, gone.clone()); Ok(()) })
+                            && edits.apply(|p| { p.restore(i, gone); Ok(()) })
                         {
                             removed.set(None);
                             // Undo is gone: focus goes to the restored row.
@@ -141,15 +157,15 @@ fn AgendaForm(id: ItemId, item: SyncedItem<Agenda>, is_new: bool) -> impl IntoVi
                     }>{tr!(norms.undo)}</button>
                 </p>
             })}
-            <AddItems deck add=StoredValue::new_local(Box::new(add)) />
-            {move || problem.get().map(|p| view! {
+            <AddItems deck edits />
+            {move || edits.problem.get().map(|p| view! {
                 <p class="message message--error" role="alert" id="plan-problem">{match p {
                     AgendaProblem::TooManyItems { .. } => tr!(agenda.too_many),
                     AgendaProblem::TitleTooLong { .. } => tr!(agenda.too_long),
                     AgendaProblem::NoTitle => tr!(agenda.no_title),
                 }}</p>
             })}
-            {move || error.get().map(|error| view! { <SaveErrorMessage error /> })}
+            {move || edits.error.get().map(|error| view! { <SaveErrorMessage error /> })}
             <p class="draw__buttons">
                 <button type="button" class="button" id="run-plan" on:click=run
                     disabled=move || plan.with(|p| p.items.is_empty())>{tr!(agenda.run)}</button>
@@ -160,23 +176,21 @@ fn AgendaForm(id: ItemId, item: SyncedItem<Agenda>, is_new: bool) -> impl IntoVi
     }
 }
 
-type Apply = StoredValue<
-    Box<dyn Fn(&dyn Fn(&mut Agenda) -> Result<(), AgendaProblem>) -> bool>,
-    LocalStorage,
->;
-
 /// The items, each with its planned time, move up/down and remove.
 #[component]
 fn ItemList(
-    plan: RwSignal<Agenda>,
+    edits: PlanEdits,
     deck: StoredValue<FullDeck>,
-    apply: Apply,
     removed: RwSignal<Option<(usize, AgendaItem)>>,
 ) -> impl IntoView {
+    let plan = edits.plan();
     let bad_time = RwSignal::new(None::<usize>);
     // A refused time belongs to its row: once the rows change, the message goes.
-    let edit = move |f: &dyn Fn(&mut Agenda) -> Result<(), AgendaProblem>| {
-        let done = apply.with_value(|a| a(f));
+    let edit = move |f: &dyn Fn(&mut Agenda)| {
+        let done = edits.apply(|p| {
+            f(p);
+            Ok(())
+        });
         if done {
             bad_time.set(None);
         }
@@ -219,27 +233,17 @@ fn ItemList(
                             <input id=input type="text" inputmode="numeric" size="5" maxlength="8" autocomplete="off"
                                 aria-invalid=move || (bad_time.get() == Some(i)).to_string()
                                 prop:value=planned
-                                on:change=move |e| {
-                                    let typed = event_target_value(&e);
-                                    // Empty or 0: no planned time.
-                                    let seconds = match typed.trim() {
-                                        "" | "0" => Ok(0),
-                                        typed => parse_length(typed).map(|ms| (ms / 1000) as u32),
-                                    };
-                                    match seconds {
-                                        Ok(s) => {
-                                            edit(&|p: &mut Agenda| { p.set_planned(i, s); Ok(()) });
-                                        }
-                                        Err(_) => bad_time.set(Some(i)),
-                                    }
+                                on:change=move |e| match parse_planned(&event_target_value(&e)) {
+                                    Ok(s) => { edit(&|p: &mut Agenda| p.set_planned(i, s)); }
+                                    Err(_) => bad_time.set(Some(i)),
                                 } />
                             <button type="button" class="link-button" id=format!("move-up-{i}") disabled=i == 0
-                                on:click=move |_| if edit(&|p: &mut Agenda| { p.move_up(i); Ok(()) }) { moved(i - 1, true, count) }>{tr!(norms.move_up)}</button>
+                                on:click=move |_| if edit(&|p: &mut Agenda| { p.move_up(i); }) { moved(i - 1, true, count) }>{tr!(norms.move_up)}</button>
                             <button type="button" class="link-button" id=format!("move-down-{i}") disabled=i + 1 == count
-                                on:click=move |_| if edit(&|p: &mut Agenda| { p.move_down(i); Ok(()) }) { moved(i + 1, false, count) }>{tr!(norms.move_down)}</button>
+                                on:click=move |_| if edit(&|p: &mut Agenda| { p.move_down(i); }) { moved(i + 1, false, count) }>{tr!(norms.move_down)}</button>
                             <button type="button" class="link-button" id=format!("remove-{i}") on:click=move |_| {
                                 let gone = plan.with_untracked(|p| p.items.get(i).cloned());
-                                if let Some(gone) = gone && edit(&|p: &mut Agenda| { p.remove(i); Ok(()) }) {
+                                if let Some(gone) = gone && edit(&|p: &mut Agenda| { p.remove(i); }) {
                                     removed.set(Some((i, gone)));
                                     request_animation_frame(|| focus_element("item-undo"));
                                 }
@@ -258,12 +262,11 @@ fn ItemList(
 
 /// Adding THINK questions, cards, breaks and items of one's own.
 #[component]
-fn AddItems(
-    deck: StoredValue<FullDeck>,
-    add: StoredValue<Box<dyn Fn(ItemKind, u32) -> bool>, LocalStorage>,
-) -> impl IntoView {
-    let add = move |kind: ItemKind, minutes: u32| add.with_value(|a| a(kind, minutes));
-    // The buttons ignore the answer; a refused item of one's own keeps its text to correct.
+fn AddItems(deck: StoredValue<FullDeck>, edits: PlanEdits) -> impl IntoView {
+    // True when added; a refused item of one's own keeps its text to correct.
+    let add = move |kind: ItemKind, minutes: u32| {
+        edits.apply(|p| p.add(AgendaItem::new(kind, minutes * 60)))
+    };
     let steps = think(Lang::En).steps;
     let question = RwSignal::new(steps.first().map(|s| s.id.to_string()).unwrap_or_default());
     let card = RwSignal::new(deck.with_value(|d| {
@@ -336,16 +339,18 @@ fn AddItems(
 /// The plan on paper: its name, every item with its time, the total, the credit.
 #[component]
 fn PrintedPlan(plan: RwSignal<Agenda>, deck: StoredValue<FullDeck>) -> impl IntoView {
+    let i18n = use_i18n();
     let rows = move || {
         plan.get()
             .items
             .iter()
             .map(|item| {
                 let name = deck.with_value(|d| item_name(item, d));
-                let time = match planned_text(item.planned_s) {
-                    t if t.is_empty() => String::new(),
-                    t if t.contains(':') => t,
-                    t => format!("{t} min"),
+                // Whole minutes in words ("15 min"), anything else as typed ("7:30").
+                let time = match item.planned_s {
+                    0 => ().into_any(),
+                    s if s % 60 == 0 => t!(i18n, timer.minutes, n = move || s / 60).into_any(),
+                    s => planned_text(s).into_any(),
                 };
                 view! { <tr><td>{name}</td><td class="agenda-print__time">{time}</td></tr> }
             })

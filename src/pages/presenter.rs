@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::discussion_timer::{TimerControls, TimerFace, use_end_chime};
 use crate::components::present_controls::{
-    ControlBar, KeysHelp, PresentingPage, use_presenting_page,
+    ControlBar, KeysHelp, PresentingPage, said_words, use_presenting_page,
 };
 use crate::components::slide::{Slide, item_name};
 use crate::components::support_services::SupportServicesList;
@@ -17,7 +17,6 @@ use crate::content::{Lang, facilitation};
 use crate::i18n::{t, use_i18n};
 use crate::model::deck::AnyCard;
 use crate::model::presenter::Show;
-use crate::pages::stage::said_words;
 use crate::web::{now_ms, open_window};
 
 /// The audience window's name: opening it again brings back the same window.

@@ -7,10 +7,10 @@ use leptos_meta::Title;
 
 use crate::components::discussion_timer::{TimerFace, TimerPanel, use_end_chime};
 use crate::components::present_controls::{
-    ControlBar, KeysHelp, PresentingPage, Said, use_presenting_page,
+    ControlBar, KeysHelp, PresentingPage, said_words, use_presenting_page,
 };
 use crate::components::slide::Slide;
-use crate::content::{Lang, present_help, source};
+use crate::content::{Lang, source};
 use crate::i18n::{t, use_i18n};
 use crate::model::presenter::Show;
 use crate::model::timer::Phase;
@@ -54,16 +54,5 @@ pub fn StagePage() -> impl IntoView {
             <TimerPanel live now phase open=presenting.timer_panel />
             <p class="visually-hidden" role="status">{move || said_words(presenting.said.get())}</p>
         </div>
-    }
-}
-
-/// What the last control led to, in words (for screen readers here, visible on the presenter's
-/// view).
-pub fn said_words(said: Option<Said>) -> &'static str {
-    match said {
-        Some(Said::Reshuffled) => tr!(present.reshuffled),
-        Some(Said::NothingToDraw) => tr!(present.nothing_to_draw),
-        Some(Said::End) => present_help(Lang::En).end_of_show,
-        None => "",
     }
 }
