@@ -49,6 +49,7 @@ pub fn UnreadableNotice(problem: LoadProblem, on_dismiss: impl Fn() + 'static) -
         Key::CustomAreas => tr!(storage.what_custom_areas),
         Key::Show => tr!(storage.what_show),
         Key::SupportServices => tr!(storage.what_services),
+        Key::ExportMark => tr!(storage.what_export_mark),
         Key::Item(Collection::Agenda, _) => tr!(storage.what_agenda),
     };
     let message = match problem.reason {

@@ -8,6 +8,7 @@ pub mod autosave;
 pub mod card_exchange;
 pub mod chime;
 pub mod custom_cards;
+pub mod data_file;
 pub mod deck;
 pub mod draw;
 pub mod journey;

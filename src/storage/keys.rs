@@ -88,6 +88,8 @@ pub enum Key {
     Show,
     /// The facilitator's list of local support services.
     SupportServices,
+    /// When everything was last exported to a file (for a gentle reminder, never a nag).
+    ExportMark,
     Item(Collection, ItemId),
 }
 
@@ -101,6 +103,7 @@ impl Key {
             Key::CustomAreas => "areas".into(),
             Key::Show => "show".into(),
             Key::SupportServices => "services".into(),
+            Key::ExportMark => "exported".into(),
             Key::Item(collection, id) => format!("{}:{}", collection.name(), id.as_str()),
         }
     }
@@ -120,6 +123,7 @@ impl Key {
             "areas" => Some(Key::CustomAreas),
             "show" => Some(Key::Show),
             "services" => Some(Key::SupportServices),
+            "exported" => Some(Key::ExportMark),
             _ => {
                 let (collection, id) = name.split_once(':')?;
                 Some(Key::Item(

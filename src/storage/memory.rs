@@ -39,6 +39,11 @@ impl MemoryStore {
         self.writes.get()
     }
 
+    /// Every key and value, to prove that a failed operation changed nothing.
+    pub fn snapshot(&self) -> BTreeMap<String, String> {
+        self.items.borrow().clone()
+    }
+
     /// Bytes held now (keys + values, as UTF-8).
     pub fn used_bytes(&self) -> usize {
         self.used_without("")

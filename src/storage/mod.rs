@@ -12,6 +12,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod everything;
 mod keys;
 mod memory;
 
@@ -22,6 +23,7 @@ use crate::model::agenda::Agenda;
 use crate::model::aims::AimChoice;
 use crate::model::answer::{Answer, CardNote};
 use crate::model::custom_cards::{CustomAreas, CustomCard};
+use crate::model::data_file::ExportMark;
 use crate::model::journey::Journey;
 use crate::model::norms::NormList;
 use crate::model::presenter::Show;
@@ -57,6 +59,10 @@ impl Stored for Show {
 
 impl Stored for SupportServices {
     const KEY: Key = Key::SupportServices;
+}
+
+impl Stored for ExportMark {
+    const KEY: Key = Key::ExportMark;
 }
 
 /// Ties a type to its collection: each item has its own key `tpa:<collection>:<id>`.
@@ -273,38 +279,25 @@ pub fn save_items_all_or_nothing<T: StoredItem>(
     items: &[(ItemId, T)],
     now_ms: u64,
 ) -> Result<(), SaveError> {
-    let mut written: Vec<(String, Option<String>)> = Vec::new();
-    let mut write_one = |id: &ItemId, value: &T| -> Result<(), SaveError> {
+    let mut changes = Vec::with_capacity(items.len());
+    for (id, value) in items {
         let key = Key::Item(T::COLLECTION, id.clone());
         let storage_key = key.storage_key();
-        let before = store.get(&storage_key)?;
-        let rev = match before.as_deref().map(decode::<T>) {
+        let rev = match store.get(&storage_key)? {
             None => 0,
-            Some(Ok(stored)) => stored.rev,
-            Some(Err(_)) => {
-                let raw = before.as_deref().unwrap_or_default();
-                backup(store, &key, raw, now_ms).map_err(SaveError::Unbacked)?;
-                0
-            }
+            Some(raw) => match decode::<T>(&raw) {
+                Ok(stored) => stored.rev,
+                Err(_) => {
+                    backup(store, &key, &raw, now_ms).map_err(SaveError::Unbacked)?;
+                    0
+                }
+            },
         };
         let text = encode(value, rev.saturating_add(1)).map_err(SaveError::Encode)?;
-        written.push((storage_key.clone(), before));
-        store.set(&storage_key, &text)?;
-        Ok(())
-    };
-    let result = items
-        .iter()
-        .try_for_each(|(id, value)| write_one(id, value));
-    if result.is_err() {
-        // Newest first, so a key written twice ends as it was at the start.
-        for (key, before) in written.into_iter().rev() {
-            let _ = match before {
-                Some(raw) => store.set(&key, &raw),
-                None => store.remove(&key),
-            };
-        }
+        changes.push((storage_key, Some(text)));
     }
-    result
+    everything::write_all_or_nothing(store, &changes)?;
+    Ok(())
 }
 
 /// The ids of every stored item of a collection, sorted.
