@@ -40,6 +40,8 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod durability;
+#[cfg(target_arch = "wasm32")]
 pub mod live_show;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;

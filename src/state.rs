@@ -264,3 +264,36 @@ fn save_through<T: Send + Sync + 'static>(
     value.set(new);
     Ok(())
 }
+
+/// Everything stored at once, for "My data" (see `storage::everything`). Each call opens the
+/// store: a blocked storage gives an error the page can put into words. These run in event
+/// handlers, where context cannot be looked up: the page reloads its own `Synced` values.
+pub mod everything {
+    use crate::model::data_file::DataFile;
+    use crate::storage::everything::{self as all, ImportMode, ImportPlan, Imported, Summary};
+    use crate::storage::{SaveError, StoreError, browser::LocalStore};
+    use crate::web::now_ms;
+
+    pub fn summary() -> Result<Summary, StoreError> {
+        all::summary(&LocalStore::open()?)
+    }
+
+    /// The file of everything stored now.
+    pub fn export() -> Result<DataFile, StoreError> {
+        all::export(&LocalStore::open()?, now_ms())
+    }
+
+    pub fn plan_import(file: &DataFile) -> Result<ImportPlan, StoreError> {
+        all::plan_import(&LocalStore::open()?, file)
+    }
+
+    /// Stores a planned import, all or nothing.
+    pub fn apply_import(plan: &ImportPlan, mode: ImportMode) -> Result<Imported, SaveError> {
+        all::apply_import(&LocalStore::open()?, plan, mode, now_ms())
+    }
+
+    /// Removes everything the app stored in this browser.
+    pub fn erase() -> Result<usize, StoreError> {
+        all::erase(&LocalStore::open()?)
+    }
+}

@@ -177,5 +177,24 @@ pub fn file_name(date_iso: &str) -> String {
     format!("think-plan-act-data-{date_iso}.json")
 }
 
-#[cfg(test)]
+/// A size for people: `900 B`, `12 kB`, `4.8 MB` (1 kB = 1,000 bytes, as browsers count quota).
+pub fn size_words(bytes: f64) -> String {
+    let bytes = bytes.max(0.0);
+    if bytes < 1_000.0 {
+        format!("{} B", bytes.round() as u64)
+    } else if bytes < 1_000_000.0 {
+        format!("{} kB", (bytes / 1_000.0).round().max(1.0) as u64)
+    } else if bytes < 10_000_000_000.0 {
+        let tenths = (bytes / 100_000.0).round() as u64;
+        match tenths % 10 {
+            0 => format!("{} MB", tenths / 10),
+            t => format!("{}.{t} MB", tenths / 10),
+        }
+    } else {
+        format!("{} GB", (bytes / 1_000_000_000.0).round() as u64)
+    }
+}
+
+// Native only: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -24,6 +24,10 @@ pub enum Page {
     FacilitatorNotes,
     /// `/present/agenda/<id>` (and `new`)
     Agenda,
+    /// `/my-data`
+    MyData,
+    /// `/safety`
+    Safety,
     NotFound,
 }
 
@@ -41,6 +45,8 @@ pub fn page_for(path: &str) -> Page {
         ["present", "presenter"] => Page::Presenter,
         ["present", "notes"] => Page::FacilitatorNotes,
         ["present", "agenda", _] => Page::Agenda,
+        ["my-data"] => Page::MyData,
+        ["safety"] => Page::Safety,
         _ => Page::NotFound,
     }
 }
@@ -57,6 +63,8 @@ mod tests {
             ("/cards/parental-leave", Page::Card),
             ("/my-cards", Page::MyCards),
             ("/my-cards/new", Page::CardEditor),
+            ("/my-data", Page::MyData),
+            ("/safety/", Page::Safety),
             ("/my-cards/my-abc", Page::CardEditor),
             ("/shared", Page::SharedCards),
             ("/present", Page::Present),

@@ -10,6 +10,76 @@ pub struct Entry {
     pub answer: Answer,
 }
 
+/// One line of the printable copy: what it is decides how it is set (a heading, a list item,
+/// a paragraph). Texts are the person's own, or the content's (questions, aims, card topics).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrintLine {
+    Round(u32),
+    NormsHeading,
+    Norm(String),
+    AimsHeading,
+    Aim(String),
+    Question(String),
+    Text(String),
+    NotesHeading,
+    Card(String),
+}
+
+/// What one round holds for the printable copy.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrintRound {
+    pub round: u32,
+    pub norms: Vec<String>,
+    pub aims: Vec<String>,
+    /// (question, answer) in the journey's order.
+    pub answers: Vec<(String, String)>,
+}
+
+/// The printable copy, line by line: rounds newest first, then notes on cards as (topic, note).
+/// Blank answers and notes are left out; a round with nothing written is left out.
+pub fn print_lines(mut rounds: Vec<PrintRound>, notes: Vec<(String, String)>) -> Vec<PrintLine> {
+    rounds.sort_by_key(|r| std::cmp::Reverse(r.round));
+    let mut lines = Vec::new();
+    for round in rounds {
+        let answers: Vec<_> = round
+            .answers
+            .into_iter()
+            .filter(|(_, text)| !super::text::is_blank(text))
+            .collect();
+        if round.norms.is_empty() && round.aims.is_empty() && answers.is_empty() {
+            continue;
+        }
+        lines.push(PrintLine::Round(round.round));
+        if !round.norms.is_empty() {
+            lines.push(PrintLine::NormsHeading);
+            lines.extend(round.norms.into_iter().map(PrintLine::Norm));
+        }
+        if !round.aims.is_empty() {
+            lines.push(PrintLine::AimsHeading);
+            lines.extend(round.aims.into_iter().map(PrintLine::Aim));
+        }
+        for (question, text) in answers {
+            // A question this version does not know has no heading (never an empty one).
+            if !question.is_empty() {
+                lines.push(PrintLine::Question(question));
+            }
+            lines.push(PrintLine::Text(text));
+        }
+    }
+    let notes: Vec<_> = notes
+        .into_iter()
+        .filter(|(_, text)| !super::text::is_blank(text))
+        .collect();
+    if !notes.is_empty() {
+        lines.push(PrintLine::NotesHeading);
+        for (topic, text) in notes {
+            lines.push(PrintLine::Card(topic));
+            lines.push(PrintLine::Text(text));
+        }
+    }
+    lines
+}
+
 /// Splits an answer id `<round>.<question>`; ids of another shape give `None`.
 pub fn parse_answer_id(id: &str) -> Option<(u32, &str)> {
     let (round, question) = id.split_once('.')?;
@@ -69,6 +139,54 @@ pub fn compare<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_printable_copy_lists_rounds_newest_first_then_notes_and_skips_blanks() {
+        let round = |n: u32, answers: &[(&str, &str)]| PrintRound {
+            round: n,
+            answers: answers
+                .iter()
+                .map(|(q, a)| (q.to_string(), a.to_string()))
+                .collect(),
+            ..PrintRound::default()
+        };
+        let mut first = round(
+            1,
+            &[
+                ("Q1", "old answer"),
+                ("Q2", "  \n"),
+                ("", "unknown question"),
+            ],
+        );
+        first.norms = vec!["Men provide".into()];
+        first.aims = vec!["Aim".into()];
+        let empty = round(3, &[("Q1", " ")]);
+        let lines = print_lines(
+            vec![first, round(2, &[("Q1", "<b>new</b>")]), empty],
+            vec![("Card".into(), "note".into()), ("Other".into(), "".into())],
+        );
+        use PrintLine::*;
+        assert_eq!(
+            lines,
+            vec![
+                Round(2),
+                Question("Q1".into()),
+                Text("<b>new</b>".into()),
+                Round(1),
+                NormsHeading,
+                Norm("Men provide".into()),
+                AimsHeading,
+                Aim("Aim".into()),
+                Question("Q1".into()),
+                Text("old answer".into()),
+                Text("unknown question".into()),
+                NotesHeading,
+                Card("Card".into()),
+                Text("note".into()),
+            ]
+        );
+        assert!(print_lines(vec![], vec![]).is_empty());
+    }
 
     fn entry(round: u32, question: &str, text: &str) -> Entry {
         Entry {

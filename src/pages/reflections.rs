@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::export_reminder::ExportReminder;
 use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};
+use crate::components::printable_reflections::{PrintableCopy, load_entries, load_notes};
 use crate::components::save_error::SaveErrorMessage;
 use crate::components::undoable_delete::{UndoableDelete, undo_offer};
 use crate::components::written_field::{AnswerField, CardNoteField};
@@ -13,46 +15,11 @@ use crate::i18n::{t, use_i18n};
 use crate::model::aims::AimChoice;
 use crate::model::answer::{Answer, CardNote, Written, answer_id};
 use crate::model::norms::NormList;
-use crate::model::reflections::{Entry, compare, parse_answer_id, sort_entries};
+use crate::model::reflections::{Entry, compare};
 use crate::model::rounds::Rounds;
-use crate::state::{Synced, SyncedItem, load_collection, load_full_deck};
+use crate::state::{Synced, SyncedItem, load_collection};
 use crate::storage::{ItemId, SaveError, StoredItem};
 use crate::web::{format_date, now_ms};
-
-/// Every stored THINK answer, newest round first, in the journey's order.
-fn load_entries() -> Vec<Entry> {
-    let order = think(Lang::En).question_ids();
-    let mut entries: Vec<Entry> = load_collection::<Answer>()
-        .into_iter()
-        .filter_map(|(id, answer)| {
-            let (round, question) = parse_answer_id(id.as_str())?;
-            Some(Entry {
-                round,
-                question: question.to_string(),
-                answer,
-            })
-        })
-        .collect();
-    sort_entries(&mut entries, &order);
-    entries
-}
-
-/// Every stored card note with its card's topic, in the order of the deck (the guidance's
-/// cards, then the person's own; notes on cards no longer here last).
-fn load_notes() -> Vec<(ItemId, CardNote, String)> {
-    let deck = load_full_deck();
-    let position = |id: &ItemId| deck.cards.iter().position(|c| c.id() == id.as_str());
-    let mut notes: Vec<_> = load_collection::<CardNote>()
-        .into_iter()
-        .map(|(id, note)| {
-            let topic = deck.card(id.as_str()).map(|c| c.topic().to_string());
-            let topic = topic.unwrap_or_else(|| tr!(reflections.note_card_gone).to_string());
-            (id, note, topic)
-        })
-        .collect();
-    notes.sort_by_key(|(id, _, _)| position(id).unwrap_or(usize::MAX));
-    notes
-}
 
 #[component]
 pub fn ReflectionsPage() -> impl IntoView {
@@ -62,6 +29,18 @@ pub fn ReflectionsPage() -> impl IntoView {
     let norm_lists = load_collection::<NormList>();
     let aim_choices = load_collection::<AimChoice>();
     let notes = load_notes();
+    // `/reflections?print` (the link on My data) opens the printable copy.
+    let printing = RwSignal::new(
+        leptos_router::hooks::use_location()
+            .search
+            .get_untracked()
+            .contains("print"),
+    );
+    let changed_at: Vec<u64> = entries
+        .iter()
+        .map(|e| e.answer.updated_at)
+        .chain(notes.iter().map(|(_, n, _)| n.updated_at))
+        .collect();
     let nothing_yet = entries.is_empty()
         && notes.is_empty()
         && norm_lists.iter().all(|(_, l)| l.named().next().is_none())
@@ -107,7 +86,15 @@ pub fn ReflectionsPage() -> impl IntoView {
         <Title text=tr!(reflections.title) />
         <h1>{tr!(reflections.heading)}</h1>
         <p class="lead">{tr!(reflections.intro)}</p>
-        <div class="toolbar"><HideAnswersToggle /></div>
+        <ExportReminder changed_at />
+        <div class="toolbar">
+            <HideAnswersToggle />
+            <button type="button" class="toggle" id="print-show" aria-pressed=move || printing.get().to_string()
+                on:click=move |_| printing.update(|p| *p = !*p)>
+                {tr!(my_data.print_show)}
+            </button>
+        </div>
+        {move || printing.get().then(|| view! { <PrintableCopy /> })}
         {nothing_yet.then(|| view! {
             <p class="message">{tr!(reflections.empty)}" "<a href="/think">{tr!(reflections.go_think)}</a></p>
         })}

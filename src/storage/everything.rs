@@ -14,11 +14,14 @@ use crate::content::cards::Area;
 use crate::model::agenda::Agenda;
 use crate::model::aims::AimChoice;
 use crate::model::answer::{Answer, CardNote};
-use crate::model::custom_cards::{AREA_ID_PREFIX, CustomAreas, CustomCard, MAX_AREA_NAME_CHARS};
+use crate::model::custom_cards::{
+    AREA_ID_PREFIX, CustomAreas, CustomCard, MAX_AREA_NAME_CHARS, is_card_id,
+};
 use crate::model::data_file::{DataFile, ExportMark, MAX_ENTRY_BYTES};
 use crate::model::journey::Journey;
 use crate::model::norms::NormList;
 use crate::model::presenter::Show;
+use crate::model::reflections::parse_answer_id;
 use crate::model::rounds::Rounds;
 use crate::model::schema::{Unreadable, Versioned, decode};
 use crate::model::settings::{Settings, validate_exit_url};
@@ -203,8 +206,26 @@ fn normal<T: Versioned>(
     })
 }
 
+/// One of the app's own values back from its normal form.
+fn from_normal<T: serde::de::DeserializeOwned>(normal: &Normal) -> Option<T> {
+    serde_json::from_str(&normal.data).ok()
+}
+
 fn anything<T>(_: &mut T) -> bool {
     true
+}
+
+/// Whether an item id is one the app itself would make for this collection: answers are
+/// `<round>.<question>`, norm lists and aims a round number, plans `plan-…`, own cards `my-…`.
+fn id_fits(collection: Collection, id: &str) -> bool {
+    let round = |r: &str| r.parse::<u32>().is_ok_and(|r| r > 0);
+    match collection {
+        Collection::Answer => parse_answer_id(id).is_some(),
+        Collection::Norms | Collection::Aims => round(id),
+        Collection::Agenda => id.starts_with("plan-"),
+        Collection::CustomCard => is_card_id(id),
+        Collection::CardNote => true,
+    }
 }
 
 /// Reads one stored value (`{v, rev, data}` as text) as the type its key holds, with the limits
@@ -231,6 +252,9 @@ pub fn decode_entry(key: &Key, raw: &str) -> Result<Normal, EntryProblem> {
             s.services.len() <= MAX_SERVICES && s.services.iter().all(|x| x.check().is_ok())
         }),
         Key::ExportMark => normal::<ExportMark>(raw, anything),
+        Key::Item(collection, id) if !id_fits(*collection, id.as_str()) => {
+            Err(EntryProblem::NotAllowed)
+        }
         Key::Item(collection, id) => match collection {
             Collection::Answer => normal::<Answer>(raw, |a| text_ok(&a.text)),
             Collection::CardNote => normal::<CardNote>(raw, |n| text_ok(&n.text)),
@@ -355,22 +379,21 @@ pub fn plan_import(store: &impl Store, file: &DataFile) -> Result<ImportPlan, St
 fn drop_cards_without_theme(store: &impl Store, plan: &mut ImportPlan) -> Result<(), StoreError> {
     let mut themes: Vec<String> = Area::ALL.iter().map(|a| a.id().to_string()).collect();
     if let Some(areas) = plan.entries.iter().find(|e| e.key == Key::CustomAreas) {
-        let areas: CustomAreas = serde_json::from_str(&areas.normal.data).unwrap_or_default();
+        let areas: CustomAreas = from_normal(&areas.normal).unwrap_or_default();
         themes.extend(areas.areas.into_iter().map(|a| a.id));
     }
     if let Some(text) = store.get(&Key::CustomAreas.storage_key())?
-        && let Ok(here) = decode::<CustomAreas>(&text)
+        && let Ok(here) = decode_entry(&Key::CustomAreas, &text)
     {
-        themes.extend(here.data.areas.into_iter().map(|a| a.id));
+        let here: CustomAreas = from_normal(&here).unwrap_or_default();
+        themes.extend(here.areas.into_iter().map(|a| a.id));
     }
     let (keep, drop): (Vec<_>, Vec<_>) =
         std::mem::take(&mut plan.entries)
             .into_iter()
             .partition(|e| match e.key {
-                Key::Item(Collection::CustomCard, _) => {
-                    serde_json::from_str::<CustomCard>(&e.normal.data)
-                        .is_ok_and(|card| themes.contains(&card.area))
-                }
+                Key::Item(Collection::CustomCard, _) => from_normal::<CustomCard>(&e.normal)
+                    .is_some_and(|card| themes.contains(&card.area)),
                 _ => true,
             });
     plan.entries = keep;
@@ -487,6 +510,7 @@ pub fn erase(store: &impl Store) -> Result<usize, StoreError> {
     Ok(keys.len())
 }
 
-#[cfg(test)]
+// Native only: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "everything_tests.rs"]
 mod tests;

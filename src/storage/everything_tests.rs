@@ -515,3 +515,65 @@ fn plan_one_into(store: &MemoryStore, key: &str, entry: serde_json::Value) -> Im
     file.entries.insert(key.into(), entry);
     plan_import(store, &file).unwrap()
 }
+
+/// The files of `tests/corpus/data_import/` do what `expected.json` says, and a device holding
+/// data loses none of it, whatever the file.
+#[test]
+fn the_committed_corpus_gives_what_expected_json_says() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/data_import");
+    let expected: BTreeMap<String, serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    assert!(expected.len() >= 14);
+    for (name, want) in expected {
+        let bytes = std::fs::read(dir.join(&name)).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let parsed = data_file::parse(&text);
+        if let Some(refused) = want.get("refused").and_then(|r| r.as_str()) {
+            let kind = match parsed {
+                Err(data_file::FileError::NewerVersion { .. }) => "newer",
+                Err(data_file::FileError::NotDataFile { is_card_file: true }) => "cards",
+                Err(data_file::FileError::NotDataFile { .. }) => "not_data",
+                Err(data_file::FileError::Unreadable) => "unreadable",
+                Err(data_file::FileError::Truncated) => "truncated",
+                Err(data_file::FileError::Empty) => "empty",
+                other => panic!("{name}: {other:?}"),
+            };
+            assert_eq!(kind, refused, "{name}");
+            continue;
+        }
+        let file = parsed.unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let here = filled();
+        let before = here.snapshot();
+        let plan = plan_import(&here, &file).unwrap();
+        let count = |k: &str| want[k].as_u64().unwrap() as usize;
+        assert_eq!(
+            plan.entries.len(),
+            count("entries"),
+            "{name}: {:?}",
+            plan.problems
+        );
+        assert_eq!(
+            plan.problems.len(),
+            count("left_out"),
+            "{name}: {:?}",
+            plan.problems
+        );
+        assert_eq!(plan.copies, count("copies"), "{name}");
+        apply_import(
+            &here,
+            &plan,
+            ImportMode::Merge {
+                replace_changed: false,
+            },
+            5,
+        )
+        .unwrap();
+        for (key, value) in before {
+            assert_eq!(
+                here.get(&key).unwrap(),
+                Some(value),
+                "{name}: {key} changed"
+            );
+        }
+    }
+}

@@ -14,9 +14,13 @@ import { DIST, ROUTES, setupE2E, withPage, gotoApp, baseUrl } from './harness.mj
 /** Brotli-compressed first load (home page) must stay at or under this. */
 const FIRST_LOAD_BUDGET = 150 * 1024; // 153600
 /** What opening one more route may add on top of the first load: the pages people open on a
- *  phone. The largest today: own cards (editor, import/export parsing) ≈ 119 kB, the deck and
- *  My reflections ≈ 108 kB, THINK ≈ 100 kB. */
-const ROUTE_BUDGET = 120 * 1024;
+ *  phone. The largest today: My reflections (with its printable copy) ≈ 128 kB, own cards
+ *  (editor, import/export parsing) ≈ 127 kB, My data and Safety (one room) ≈ 122 kB, the deck
+ *  ≈ 113 kB, THINK ≈ 105 kB. Was 120 kB until My data arrived (issue 7): a page that reads every
+ *  kind of stored value shares code with every room, and wasm-split then cuts that code into
+ *  more, smaller chunks, so every room grew by 2–5 kB with no change of its own (README,
+ *  Performance). Issue 8 works on chunk granularity; this budget should come back down then. */
+const ROUTE_BUDGET = 130 * 1024;
 /** Facilitator mode (/present and its pages) loads as one chunk of five pages (the Present page,
  *  plans, notes, the audience and presenter views: ≈ 192 kB), once, on the facilitator's laptop
  *  before a workshop. It has its own, explicit budget so it cannot grow unnoticed either. */

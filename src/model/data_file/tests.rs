@@ -142,6 +142,18 @@ fn the_file_name_carries_the_date() {
     );
 }
 
+#[test]
+fn sizes_are_put_in_words() {
+    assert_eq!(size_words(0.0), "0 B");
+    assert_eq!(size_words(999.0), "999 B");
+    assert_eq!(size_words(1_000.0), "1 kB");
+    assert_eq!(size_words(12_345.0), "12 kB");
+    assert_eq!(size_words(4_800_000.0), "4.8 MB");
+    assert_eq!(size_words(5_000_000.0), "5 MB");
+    assert_eq!(size_words(300_000_000_000.0), "300 GB");
+    assert_eq!(size_words(-5.0), "0 B");
+}
+
 fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![
         Just(serde_json::Value::Null),

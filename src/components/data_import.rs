@@ -1,0 +1,268 @@
+//! Bringing a copy of everything back: pick a file, read it (`model::data_file`), compare it with
+//! what is stored (`storage::everything::plan_import`), show what it holds, then write it all or
+//! nothing in the way the person chose (add, or replace everything).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::save_error::SaveErrorMessage;
+use crate::i18n::{t, use_i18n};
+use crate::model::data_file::{FileError, MAX_FILE_BYTES, parse};
+use crate::state::everything as stored;
+use crate::storage::SaveError;
+use crate::storage::everything::{EntryProblem, ImportMode, ImportPlan, Imported, Incoming, Kind};
+use crate::web::read_file_text;
+
+/// What a kind of stored value is called on "My data".
+pub fn kind_words(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Answers => tr!(my_data.kind_answers),
+        Kind::NormLists => tr!(my_data.kind_norms),
+        Kind::Aims => tr!(my_data.kind_aims),
+        Kind::CardNotes => tr!(my_data.kind_notes),
+        Kind::OwnCards => tr!(my_data.kind_cards),
+        Kind::Plans => tr!(my_data.kind_plans),
+        Kind::SupportServices => tr!(my_data.kind_services),
+        Kind::Settings => tr!(my_data.kind_settings),
+    }
+}
+
+fn file_error_words(error: &FileError) -> &'static str {
+    match error {
+        FileError::TooLarge { .. } => tr!(my_data.file_too_large),
+        FileError::Empty => tr!(my_data.file_empty),
+        FileError::Unreadable => tr!(my_data.file_unreadable),
+        FileError::Truncated => tr!(my_data.file_truncated),
+        FileError::NotDataFile { is_card_file: true } => tr!(my_data.file_cards),
+        FileError::NotDataFile { .. } => tr!(my_data.file_not_data),
+        FileError::NewerVersion { .. } => tr!(my_data.file_newer),
+        FileError::TooManyEntries { .. } => tr!(my_data.file_too_many),
+    }
+}
+
+/// Where a picked file has got to.
+#[derive(Clone)]
+enum Step {
+    Reading,
+    Refused(FileError),
+    /// The browser could not read the file, or storage could not be opened.
+    Failed,
+    Preview(ImportPlan),
+    Done(Imported),
+}
+
+/// The file picker and what follows. `on_changed` runs after a successful import.
+#[component]
+pub fn DataImport(on_changed: Callback<()>) -> impl IntoView {
+    let step = RwSignal::new(None::<Step>);
+    let on_pick = move |e: leptos::ev::Event| {
+        let input = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        // Refused before reading: a large photo or video is never loaded into memory.
+        if file.size() > MAX_FILE_BYTES as f64 {
+            step.set(Some(Step::Refused(FileError::TooLarge {
+                bytes: file.size() as usize,
+                max: MAX_FILE_BYTES,
+            })));
+            return;
+        }
+        step.set(Some(Step::Reading));
+        // No interface words in here: an async task has no context to look them up in.
+        leptos::task::spawn_local(async move {
+            let next = match read_file_text(file).await {
+                None => Step::Refused(FileError::Unreadable),
+                Some(text) => match parse(&text) {
+                    Err(error) => Step::Refused(error),
+                    Ok(file) => match stored::plan_import(&file) {
+                        Ok(plan) => Step::Preview(plan),
+                        Err(_) => Step::Failed,
+                    },
+                },
+            };
+            step.set(Some(next));
+        });
+        // The same file can be picked again after a change of mind.
+        if let Some(input) = input {
+            input.set_value("");
+        }
+    };
+    view! {
+        <p class="form">
+            <label for="data-file">{tr!(my_data.import_label)}</label>
+            <input id="data-file" type="file" accept=".json,application/json" on:change=on_pick />
+        </p>
+        {move || step.get().map(|s| match s {
+            Step::Reading => view! { <p class="hint" role="status">{tr!(my_data.reading)}</p> }.into_any(),
+            Step::Refused(error) => view! {
+                <p id="data-import-message" class="message message--error" role="alert">
+                    {file_error_words(&error)}" "{tr!(my_data.nothing_changed)}
+                </p>
+            }.into_any(),
+            Step::Failed => view! {
+                <p id="data-import-message" class="message message--error" role="alert">
+                    {tr!(my_data.blocked)}
+                </p>
+            }.into_any(),
+            Step::Done(done) => view! { <ImportDone done /> }.into_any(),
+            Step::Preview(plan) => {
+                let on_done = Callback::new(move |done: Imported| {
+                    step.set(Some(Step::Done(done)));
+                    on_changed.run(());
+                });
+                let on_cancel = Callback::new(move |()| step.set(None));
+                view! { <ImportPreview plan on_done on_cancel /> }.into_any()
+            }
+        })}
+    }
+}
+
+#[component]
+fn ImportDone(done: Imported) -> impl IntoView {
+    let i18n = use_i18n();
+    let Imported { written, removed } = done;
+    let text = if written + removed == 0 {
+        tr!(my_data.import_nothing).into_any()
+    } else {
+        t!(
+            i18n,
+            my_data.imported,
+            written = move || written,
+            removed = move || removed
+        )
+        .into_any()
+    };
+    view! { <p id="data-import-message" class="message message--ok" role="status">{text}</p> }
+}
+
+fn problem_words(problem: &EntryProblem) -> &'static str {
+    match problem {
+        EntryProblem::UnknownKey => tr!(my_data.problem_unknown),
+        EntryProblem::TooLarge => tr!(my_data.problem_large),
+        EntryProblem::Unreadable(_) => tr!(my_data.problem_unreadable),
+        EntryProblem::NotAllowed => tr!(my_data.problem_not_allowed),
+    }
+}
+
+/// A key from a file, shortened for display (a hostile file may carry any text as a key; it is
+/// shown as text, never as markup).
+fn shown_key(key: &str) -> String {
+    let short: String = key.chars().take(60).collect();
+    if short.len() < key.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+#[component]
+fn ImportPreview(
+    plan: ImportPlan,
+    on_done: Callback<Imported>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let replace_all = RwSignal::new(false);
+    let take_changed = RwSignal::new(false);
+    let error = RwSignal::new(None::<SaveError>);
+    let rows = Kind::ALL
+        .into_iter()
+        .filter(|kind| plan.entries.iter().any(|e| Kind::of(&e.key) == *kind))
+        .map(|kind| {
+            let count = |incoming| plan.count_kind(kind, incoming);
+            view! {
+                <tr>
+                    <th scope="row">{kind_words(kind)}</th>
+                    <td>{count(Incoming::New)}</td>
+                    <td>{count(Incoming::Changed)}</td>
+                    <td>{count(Incoming::Same)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let left_out = plan.problems.len();
+    let problems = plan
+        .problems
+        .iter()
+        .take(10)
+        .map(|(key, problem)| {
+            view! { <li><code>{shown_key(key)}</code>": "{problem_words(problem)}</li> }
+        })
+        .collect_view();
+    let copies = plan.copies;
+    let only_here = plan.only_here.len();
+    let changed = plan.count(Incoming::Changed);
+    let plan = StoredValue::new(plan);
+    let bring_in = move |_| {
+        let mode = if replace_all.get_untracked() {
+            ImportMode::Replace
+        } else {
+            ImportMode::Merge {
+                replace_changed: take_changed.get_untracked(),
+            }
+        };
+        match plan.with_value(|plan| stored::apply_import(plan, mode)) {
+            Ok(done) => on_done.run(done),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <section class="data-preview" aria-labelledby="preview-heading">
+            <h3 id="preview-heading">{tr!(my_data.preview_heading)}</h3>
+            <table class="data-table">
+                <thead><tr>
+                    <th scope="col">{tr!(my_data.col_kind)}</th>
+                    <th scope="col">{tr!(my_data.col_new)}</th>
+                    <th scope="col">{tr!(my_data.col_changed)}</th>
+                    <th scope="col">{tr!(my_data.col_same)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {(left_out > 0).then(|| view! {
+                <p id="data-left-out">{t!(i18n, my_data.left_out, count = move || left_out)}</p>
+                <ul class="data-problems">{problems}</ul>
+            })}
+            {(copies > 0).then(|| view! {
+                <p class="hint">{t!(i18n, my_data.copies_in_file, count = move || copies)}</p>
+            })}
+            <fieldset class="choices">
+                <legend>{tr!(my_data.mode_legend)}</legend>
+                <p class="choice">
+                    <input type="radio" id="mode-merge" name="import-mode" checked
+                        on:change=move |_| replace_all.set(false) />
+                    <label for="mode-merge">{tr!(my_data.mode_merge)}</label>
+                </p>
+                <p class="hint">{tr!(my_data.mode_merge_hint)}</p>
+                {(changed > 0).then(|| view! {
+                    <p class="choice choice--nested">
+                        <input type="checkbox" id="take-changed" prop:disabled=move || replace_all.get()
+                            on:change=move |e| take_changed.set(event_target_checked(&e)) />
+                        <label for="take-changed">{tr!(my_data.replace_changed)}" ("{changed}")"</label>
+                    </p>
+                })}
+                <p class="choice">
+                    <input type="radio" id="mode-replace" name="import-mode"
+                        on:change=move |_| replace_all.set(true) />
+                    <label for="mode-replace">{tr!(my_data.mode_replace)}</label>
+                </p>
+                <p class="hint">{t!(i18n, my_data.mode_replace_hint, count = move || only_here)}</p>
+            </fieldset>
+            {move || error.get().map(|error| view! { <SaveErrorMessage error id="data-import-error" /> })}
+            <p class="toolbar">
+                <button type="button" class="button" id="data-import" on:click=bring_in>
+                    {tr!(my_data.import_button)}
+                </button>
+                <button type="button" class="button button--quiet" on:click=move |_| on_cancel.run(())>
+                    {tr!(my_data.cancel)}
+                </button>
+            </p>
+        </section>
+    }
+}
