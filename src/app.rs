@@ -67,7 +67,7 @@ fn Routed() -> impl IntoView {
                     <Route path=path!("/present/:page?/:id?") view={Lazy::<PresentRoom>::new()} />
                     // Privacy and safety: what is kept and where quick exit leads.
                     <Route path=path!("/my-data") view={Lazy::<PrivacyRoom>::new()} />
-                    <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} />
+                    <Route path=path!("/about") view={Lazy::<PrivacyRoom>::new()} />
                     <Route path=path!("/safety") view={Lazy::<PrivacyRoom>::new()} />
                 </Routes>
             </Shell>
@@ -162,10 +162,11 @@ fn present_room(page: Page) -> AnyView {
     }
 }
 
-/// Keeping one's writing safe: My data (what is kept, a copy out and in, erasing) and Safety
-/// (quick exit, hiding answers). One room, not two: a page of its own that shares interface code
-/// with every other room made wasm-split cut that code into many more chunks (57 files became
-/// 92, every room grew by about 5 kB and the first download by 0.8 kB; README, Performance).
+/// Keeping one's writing safe, and who stands behind the app: My data (what is kept, a copy out
+/// and in, erasing), Safety (quick exit, shared-device mode) and About. One room, not three: My
+/// data as a page of its own shares interface code with every other room, and wasm-split then
+/// cut that code into many more chunks (57 files became 92, every room grew by about 5 kB and the
+/// first download by 0.8 kB); each split point also costs the first download (README, Performance).
 fn privacy_room(page: Page) -> AnyView {
     match page {
         Page::MyData => {
@@ -173,6 +174,7 @@ fn privacy_room(page: Page) -> AnyView {
             view! { <MyDataPage /> }.into_any()
         }
         Page::Safety => view! { <SafetyPage /> }.into_any(),
+        Page::About => view! { <AboutPage /> }.into_any(),
         _ => view! { <NotFoundPage /> }.into_any(),
     }
 }
@@ -188,5 +190,4 @@ static MY_DATA_CSS: &str = include_str!("../style/my_data.css");
 lazy_page! {
     ThinkRoute => ThinkPage with THINK_CSS,
     ReflectionsRoute => ReflectionsPage with THINK_CSS,
-    AboutRoute => AboutPage,
 }

@@ -297,3 +297,57 @@ pub mod everything {
         all::erase(&LocalStore::open()?)
     }
 }
+
+/// Shared-device mode ("keep nothing after this tab closes"): the tab's values live in its
+/// sessionStorage (see `storage::browser`). Switching reloads the page, so every value is read
+/// again from the storage now in use.
+pub mod shared_device {
+    use crate::storage::everything::{Imported, copy_all};
+    use crate::storage::{
+        PREFIX, SHARED_DEVICE_FLAG, SaveError, Store, StoreError, Stored, browser::LocalStore,
+    };
+    use crate::web::now_ms;
+
+    /// Starts keeping nothing beyond this tab; with `remember`, new tabs on this device start so
+    /// too. The quick-exit destination comes along (the tab would otherwise start with defaults).
+    pub fn start(remember: bool) -> Result<(), StoreError> {
+        let (device, tab) = (LocalStore::device()?, LocalStore::tab()?);
+        let settings = crate::model::settings::Settings::KEY.storage_key();
+        if tab.get(&settings)?.is_none()
+            && let Some(text) = device.get(&settings)?
+        {
+            tab.set(&settings, &text)?;
+        }
+        tab.set(SHARED_DEVICE_FLAG, "1")?;
+        if remember {
+            device.set(SHARED_DEVICE_FLAG, "1")?;
+        }
+        Ok(())
+    }
+
+    /// Remembers (or forgets) that new tabs start in shared-device mode.
+    pub fn remember(on: bool) -> Result<(), StoreError> {
+        let device = LocalStore::device()?;
+        if on {
+            device.set(SHARED_DEVICE_FLAG, "1")
+        } else {
+            device.remove(SHARED_DEVICE_FLAG)
+        }
+    }
+
+    /// Ends the mode. With `keep`, what this tab holds is first copied to the device (all or
+    /// nothing: on failure the mode stays on and nothing is lost); then the tab's copy goes.
+    pub fn stop(keep: bool) -> Result<Imported, SaveError> {
+        let (device, tab) = (LocalStore::device()?, LocalStore::tab()?);
+        let done = if keep {
+            copy_all(&tab, &device, now_ms())?
+        } else {
+            Imported::default()
+        };
+        device.remove(SHARED_DEVICE_FLAG)?;
+        for key in tab.keys()?.iter().filter(|k| k.starts_with(PREFIX)) {
+            tab.remove(key)?;
+        }
+        Ok(done)
+    }
+}

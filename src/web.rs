@@ -117,6 +117,15 @@ pub fn format_date(ms: u64, locale: &str) -> String {
     String::from(date.to_locale_date_string(locale, &options))
 }
 
+/// Loads `path` afresh (after the storage in use changed, so every value is read anew), in
+/// place of the page showing now. `Location::replace`, which quick exit uses too, rather than
+/// `reload`, whose binding would add to the first download.
+pub fn load_afresh(path: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(path);
+    }
+}
+
 /// Opens the browser's print dialog (also "Save as PDF").
 pub fn print_page() {
     if let Some(window) = web_sys::window() {

@@ -17,7 +17,11 @@ pub fn QuickExit() -> impl IntoView {
     let i18n = use_i18n();
     let settings = expect_context::<Synced<Settings>>();
     let destination = move || settings.value.with(Settings::exit_destination);
-    let leave = move || leave_for(&settings.value.with_untracked(Settings::exit_destination));
+    let leave = move || {
+        // In shared-device mode, what this tab kept is forgotten before the page goes.
+        crate::storage::browser::forget_tab();
+        leave_for(&settings.value.with_untracked(Settings::exit_destination));
+    };
 
     let trigger = StoredValue::new(ShiftTrigger::default());
     let progress = RwSignal::new(0usize);

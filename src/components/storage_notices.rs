@@ -13,9 +13,17 @@ use crate::web::{download_url, revoke_download_url};
 pub fn StorageNotices() -> impl IntoView {
     let notices = expect_context::<Notices>();
     let available = use_context::<StorageAvailable>().is_none_or(|a| a.0);
+    let shared = crate::storage::browser::shared_device();
     view! {
-        {(!available).then(|| view! {
-            <p id="storage-unavailable" class="notice" role="status">{tr!(storage.unavailable)}</p>
+        // One notice about where things are kept (one view: the first download is tight). Switching
+        // shared-device mode reloads the page, so reading it once is enough.
+        {(!available || shared).then(|| {
+            let (id, text) = if available {
+                ("shared-device-on", tr!(storage.shared_on))
+            } else {
+                ("storage-unavailable", tr!(storage.unavailable))
+            };
+            view! { <p id=id class="notice" role="status">{text}</p> }
         })}
         // A plain list instead of a keyed <For>: notices are rare, and keyed diffing would pull
         // hash maps into the wasm for nothing.

@@ -28,6 +28,8 @@ pub enum Page {
     MyData,
     /// `/safety`
     Safety,
+    /// `/about`
+    About,
     NotFound,
 }
 
@@ -47,6 +49,7 @@ pub fn page_for(path: &str) -> Page {
         ["present", "agenda", _] => Page::Agenda,
         ["my-data"] => Page::MyData,
         ["safety"] => Page::Safety,
+        ["about"] => Page::About,
         _ => Page::NotFound,
     }
 }
@@ -65,6 +68,7 @@ mod tests {
             ("/my-cards/new", Page::CardEditor),
             ("/my-data", Page::MyData),
             ("/safety/", Page::Safety),
+            ("/about", Page::About),
             ("/my-cards/my-abc", Page::CardEditor),
             ("/shared", Page::SharedCards),
             ("/present", Page::Present),

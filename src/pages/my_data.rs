@@ -33,6 +33,7 @@ pub fn MyDataPage() -> impl IntoView {
         <Title text=tr!(my_data.title) />
         <h1>{tr!(my_data.heading)}</h1>
         <p class="lead">{tr!(my_data.intro)}</p>
+        {crate::storage::browser::shared_device().then(|| view! { <p class="message">{tr!(my_data.shared_on)}</p> })}
         {if available {
             view! {
                 <StoredSummary summary />

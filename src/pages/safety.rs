@@ -5,8 +5,9 @@ use leptos_meta::Title;
 
 use crate::components::save_error::SaveErrorMessage;
 use crate::model::settings::{ExitUrlError, Settings, validate_exit_url};
-use crate::state::Synced;
+use crate::state::{Synced, shared_device};
 use crate::storage::SaveError;
+use crate::web::load_afresh;
 
 #[component]
 pub fn SafetyPage() -> impl IntoView {
@@ -33,6 +34,62 @@ pub fn SafetyPage() -> impl IntoView {
         </section>
 
         <ExitDestinationForm />
+        <SharedDevice />
+    }
+}
+
+/// Shared-device mode: on, off (keeping or forgetting what this tab holds), and whether new tabs
+/// start so. Every switch reloads the page, so all values are read from the storage now in use.
+#[component]
+fn SharedDevice() -> impl IntoView {
+    let on = crate::storage::browser::shared_device();
+    let remember = RwSignal::new(crate::storage::browser::shared_device_remembered());
+    let error = RwSignal::new(None::<SaveError>);
+    let done = move |result: Result<(), SaveError>| match result {
+        // Not the address with `#shared-device`: that would only scroll, not load.
+        Ok(()) => load_afresh("/safety"),
+        Err(e) => error.set(Some(e)),
+    };
+    let start =
+        move |_| done(shared_device::start(remember.get_untracked()).map_err(SaveError::Store));
+    let stop = move |keep: bool| done(shared_device::stop(keep).map(|_| ()));
+    let on_remember = move |e: leptos::ev::Event| {
+        let checked = event_target_checked(&e);
+        remember.set(checked);
+        // While the mode is on, the choice applies at once; before, it is taken with the start.
+        if on && let Err(e) = shared_device::remember(checked) {
+            error.set(Some(SaveError::Store(e)));
+        }
+    };
+    view! {
+        <section aria-labelledby="shared-device">
+            <h2 id="shared-device">{tr!(safety.shared_heading)}</h2>
+            <p>{tr!(safety.shared_text)}</p>
+            {if on {
+                view! {
+                    <p class="message message--ok" id="shared-device-status">{tr!(safety.shared_is_on)}</p>
+                }.into_any()
+            } else {
+                view! { <p class="hint">{tr!(safety.shared_before)}</p> }.into_any()
+            }}
+            <p class="choice">
+                <input type="checkbox" id="shared-remember" prop:checked=move || remember.get() on:change=on_remember />
+                <label for="shared-remember">{tr!(safety.shared_remember)}</label>
+            </p>
+            {move || error.get().map(|error| view! { <SaveErrorMessage error id="shared-device-error" /> })}
+            {if on {
+                view! {
+                    <p class="toolbar">
+                        <button type="button" class="button" id="shared-keep" on:click=move |_| stop(true)>{tr!(safety.shared_keep)}</button>
+                        <button type="button" class="button button--quiet" id="shared-forget" on:click=move |_| stop(false)>{tr!(safety.shared_forget)}</button>
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <p><button type="button" class="button" id="shared-start" on:click=start>{tr!(safety.shared_start)}</button></p>
+                }.into_any()
+            }}
+        </section>
     }
 }
 

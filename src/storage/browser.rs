@@ -2,21 +2,81 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{Store, StoreError};
+use super::{SHARED_DEVICE_FLAG, Store, StoreError};
 
 pub struct LocalStore {
     storage: web_sys::Storage,
 }
 
 impl LocalStore {
-    /// Opens localStorage; fails (instead of panicking) where the browser blocks it.
+    /// Opens where this tab keeps things: localStorage, or in shared-device mode this tab's
+    /// sessionStorage (the browser forgets it when the tab closes). Fails (instead of
+    /// panicking) where the browser blocks storage.
     pub fn open() -> Result<Self, StoreError> {
+        Self::pick().map(|(store, _)| store)
+    }
+
+    /// The store in use, and whether it is the tab's (shared-device mode).
+    fn pick() -> Result<(Self, bool), StoreError> {
+        let device = Self::device()?;
+        match Self::tab() {
+            Ok(tab) if is_on(&tab) || is_on(&device) => Ok((tab, true)),
+            _ => Ok((device, false)),
+        }
+    }
+
+    /// localStorage, whatever the mode.
+    pub fn device() -> Result<Self, StoreError> {
         let window =
             web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
         match window.local_storage() {
             Ok(Some(storage)) => Ok(Self { storage }),
             Ok(None) => Err(StoreError::Unavailable("no localStorage".into())),
             Err(e) => Err(StoreError::Unavailable(describe(&e))),
+        }
+    }
+
+    /// This tab's sessionStorage. Looked up by name rather than through `Window::session_storage`,
+    /// whose binding would add glue to the first download; both are the same `Storage` object.
+    pub fn tab() -> Result<Self, StoreError> {
+        web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("sessionStorage")).ok())
+            .filter(JsValue::is_object)
+            .map(|storage| Self {
+                storage: storage.unchecked_into(),
+            })
+            .ok_or(StoreError::Unavailable(String::new()))
+    }
+}
+
+fn is_on(store: &LocalStore) -> bool {
+    store
+        .storage
+        .get_item(SHARED_DEVICE_FLAG)
+        .ok()
+        .flatten()
+        .as_deref()
+        == Some("1")
+}
+
+/// Whether this tab is in shared-device mode (keeps nothing after it closes).
+pub fn shared_device() -> bool {
+    LocalStore::pick().is_ok_and(|(_, shared)| shared)
+}
+
+/// Whether every new tab starts in shared-device mode (the person asked to remember it).
+pub fn shared_device_remembered() -> bool {
+    LocalStore::device().is_ok_and(|d| is_on(&d))
+}
+
+/// Quick exit in shared-device mode: everything this tab keeps is forgotten at once (the mode
+/// itself stays, so the tab keeps nothing if the person comes back to it).
+pub fn forget_tab() {
+    if let Ok((tab, true)) = LocalStore::pick() {
+        for key in tab.keys().unwrap_or_default() {
+            if key != SHARED_DEVICE_FLAG {
+                let _ = tab.remove(&key);
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::keys::{Collection, Key, PREFIX};
+use super::keys::{Collection, Key, PREFIX, SHARED_DEVICE_FLAG};
 use super::{SaveError, Store, StoreError, backup};
 use crate::content::cards::Area;
 use crate::model::agenda::Agenda;
@@ -106,7 +106,7 @@ fn our_keys(store: &impl Store) -> Result<OurKeys, StoreError> {
     let mut keys: Vec<String> = store
         .keys()?
         .into_iter()
-        .filter(|k| k.starts_with(PREFIX))
+        .filter(|k| k.starts_with(PREFIX) && k != SHARED_DEVICE_FLAG)
         .collect();
     keys.sort();
     let mut known = Vec::new();
@@ -495,6 +495,21 @@ pub fn write_all_or_nothing(
         }
     }
     result
+}
+
+/// Moves everything `from` holds into `to` (shared-device mode ending with "keep what I wrote"):
+/// entries of `to` that differ are replaced by `from`'s, all or nothing; `from` is left as it is.
+pub fn copy_all(from: &impl Store, to: &impl Store, now_ms: u64) -> Result<Imported, SaveError> {
+    let file = export(from, now_ms)?;
+    let plan = plan_import(to, &file)?;
+    apply_import(
+        to,
+        &plan,
+        ImportMode::Merge {
+            replace_changed: true,
+        },
+        now_ms,
+    )
 }
 
 /// Removes every key the app ever wrote (`tpa:…`, backups too). Returns how many were removed.

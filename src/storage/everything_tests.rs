@@ -406,6 +406,50 @@ fn erase_removes_every_key_of_ours_and_only_ours() {
 }
 
 #[test]
+fn the_shared_device_marker_is_not_data() {
+    let store = filled();
+    store.set(crate::storage::SHARED_DEVICE_FLAG, "1").unwrap();
+    let file = export(&store, 1).unwrap();
+    assert!(!file.copies.contains_key(crate::storage::SHARED_DEVICE_FLAG));
+    assert!(
+        !file
+            .entries
+            .contains_key(crate::storage::SHARED_DEVICE_FLAG)
+    );
+    assert_eq!(summary(&store).unwrap().copies, 1);
+    // Erase takes it too: nothing of the app is left.
+    erase(&store).unwrap();
+    assert_eq!(store.get(crate::storage::SHARED_DEVICE_FLAG).unwrap(), None);
+}
+
+#[test]
+fn what_a_tab_kept_can_be_copied_to_the_device() {
+    let tab = filled();
+    let device = MemoryStore::new();
+    save_item(
+        &device,
+        &id("1.benefits"),
+        &answer("older, on the device"),
+        0,
+        1,
+    )
+    .unwrap();
+    save_item(&device, &id("5.costs"), &answer("only on the device"), 0, 1).unwrap();
+    let done = copy_all(&tab, &device, 9).unwrap();
+    assert_eq!(done.removed, 0);
+    assert_eq!(data_of(&device).len(), 8);
+    let copied = crate::storage::load_item::<Answer>(&device, &id("1.benefits"), 1).unwrap();
+    assert_eq!(copied.value.text, "Мой ответ <b>bold</b>");
+    // A full device changes nothing there.
+    let full = MemoryStore::new();
+    save_item(&full, &id("5.costs"), &answer("kept"), 0, 1).unwrap();
+    let before = full.snapshot();
+    full.set_quota(Some(full.used_bytes() + 50));
+    assert!(copy_all(&tab, &full, 9).is_err());
+    assert_eq!(full.snapshot(), before);
+}
+
+#[test]
 fn blocked_storage_is_an_error_not_a_panic() {
     let store = MemoryStore::new();
     store.block();

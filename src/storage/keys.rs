@@ -8,6 +8,11 @@
 pub const PREFIX: &str = "tpa:";
 /// Copies of unreadable text: `tpa:backup:<key name>:<milliseconds since 1970>`.
 pub const BACKUP_PREFIX: &str = "tpa:backup:";
+/// Shared-device mode's marker: `"1"` in this tab's sessionStorage (this tab keeps nothing
+/// after it closes), and also in localStorage if the person asked for every new tab to start that
+/// way. The one value that is not an envelope: it is read to decide which storage to open, before
+/// any value is read through a store. Not data: never exported or imported.
+pub const SHARED_DEVICE_FLAG: &str = "tpa:shared-device";
 
 /// A family of stored items that share a key prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

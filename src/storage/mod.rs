@@ -16,7 +16,7 @@ pub mod everything;
 mod keys;
 mod memory;
 
-pub use keys::{BACKUP_PREFIX, Collection, ItemId, Key, PREFIX};
+pub use keys::{BACKUP_PREFIX, Collection, ItemId, Key, PREFIX, SHARED_DEVICE_FLAG};
 pub use memory::MemoryStore;
 
 use crate::model::agenda::Agenda;

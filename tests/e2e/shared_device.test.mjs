@@ -1,0 +1,109 @@
+// Shared-device mode: what is written stays in the tab (sessionStorage) and never reaches the
+// device's storage; it is shown on every page while on; it can end keeping or forgetting what
+// the tab holds; the choice is remembered only when asked; quick exit forgets the tab's data.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { auditA11y, gotoApp, screenshot, setupE2E, waitForApp, withPage } from './harness.mjs';
+
+setupE2E();
+
+const local = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+const session = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(sessionStorage).map((k) => [k, sessionStorage.getItem(k)])));
+
+const ANSWER = 'Written on a shared phone, 7f3a';
+
+async function startSharedMode(page, { remember = false } = {}) {
+  await gotoApp(page, '/safety');
+  if (remember) await page.locator('#shared-remember').check();
+  await page.locator('#shared-start').click();
+  await page.locator('#shared-device-status').waitFor();
+}
+
+async function writeAnswer(page, text = ANSWER) {
+  await gotoApp(page, '/think');
+  const onePage = page.getByRole('button', { name: 'See all on one page' });
+  if (await onePage.count()) await onePage.click();
+  await page.fill('#answer-1-men_and_boys', text);
+  await page.locator('#answer-1-men_and_boys-status').filter({ hasText: 'Saved on this device' }).waitFor();
+}
+
+describe('shared-device mode', () => {
+  it('keeps what is written in the tab only, and says so on every page', (t) =>
+    withPage(t, async (page) => {
+      await gotoApp(page, '/');
+      await page.evaluate(() =>
+        localStorage.setItem('tpa:answer:1.costs', JSON.stringify({ v: 1, rev: 1, data: { text: 'from before', updated_at: 1 } })),
+      );
+      await startSharedMode(page);
+      await writeAnswer(page);
+      assert.ok((await session(page))['tpa:answer:1.men_and_boys'], 'the answer is in the tab');
+      const device = await local(page);
+      assert.equal(device['tpa:answer:1.men_and_boys'], undefined, 'the answer reached the device');
+      assert.equal(device['tpa:shared-device'], undefined, 'the choice was remembered without asking');
+      assert.ok(device['tpa:answer:1.costs'], 'what was kept before is untouched');
+      for (const path of ['/', '/think', '/reflections', '/cards', '/my-data', '/safety']) {
+        await gotoApp(page, path);
+        assert.ok(await page.locator('#shared-device-on').isVisible(), `no notice on ${path}`);
+      }
+      await auditA11y(page, '/safety in shared-device mode');
+      await screenshot(page, 'safety-shared-device');
+      // A reload keeps the tab's answer.
+      await gotoApp(page, '/think');
+      assert.equal(await page.inputValue('#answer-1-men_and_boys'), ANSWER);
+      // Another tab does not see it and is not in the mode.
+      const other = await page.context().newPage();
+      await other.goto('/think');
+      await waitForApp(other);
+      assert.equal(await other.locator('#shared-device-on').count(), 0);
+      assert.equal(await other.inputValue('#answer-1-men_and_boys'), '');
+      await other.close();
+    }));
+
+  it('ends keeping what the tab holds on the device, or forgetting it', (t) =>
+    withPage(t, async (page) => {
+      await startSharedMode(page);
+      await writeAnswer(page);
+      await gotoApp(page, '/safety');
+      await page.locator('#shared-keep').click();
+      await page.locator('#shared-start').waitFor();
+      assert.equal(await page.locator('#shared-device-on').count(), 0);
+      assert.equal(JSON.parse((await local(page))['tpa:answer:1.men_and_boys']).data.text, ANSWER);
+      assert.deepEqual(Object.keys(await session(page)).filter((k) => k.startsWith('tpa:')), []);
+
+      await startSharedMode(page);
+      await writeAnswer(page, 'Only for this tab');
+      await gotoApp(page, '/safety');
+      await page.locator('#shared-forget').click();
+      await page.locator('#shared-start').waitFor();
+      assert.equal(JSON.parse((await local(page))['tpa:answer:1.men_and_boys']).data.text, ANSWER, 'forgetting changed the device');
+      assert.deepEqual(Object.keys(await session(page)).filter((k) => k.startsWith('tpa:')), []);
+    }));
+
+  it('is remembered for new tabs only when asked, and can be forgotten again', (t) =>
+    withPage(t, async (page) => {
+      await startSharedMode(page, { remember: true });
+      assert.equal((await local(page))['tpa:shared-device'], '1');
+      const other = await page.context().newPage();
+      await other.goto('/');
+      await waitForApp(other);
+      assert.ok(await other.locator('#shared-device-on').isVisible(), 'a new tab did not start in the mode');
+      await other.close();
+      await page.locator('#shared-remember').uncheck();
+      assert.equal((await local(page))['tpa:shared-device'], undefined);
+    }));
+
+  it('quick exit forgets what the tab holds before leaving', (t) =>
+    withPage(t, { allowedExternal: ['https://www.bbc.com'] }, async (page) => {
+      await startSharedMode(page);
+      await writeAnswer(page);
+      await page.locator('#quick-exit').click();
+      await page.waitForURL('https://www.bbc.com/weather', { timeout: 5_000 });
+      await page.goto('/');
+      await waitForApp(page);
+      const tab = await session(page);
+      assert.equal(tab['tpa:answer:1.men_and_boys'], undefined, 'the answer survived quick exit');
+      assert.equal(tab['tpa:shared-device'], '1', 'the tab left the mode');
+    }));
+});
