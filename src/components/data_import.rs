@@ -11,7 +11,7 @@ use crate::model::data_file::{FileError, MAX_FILE_BYTES, parse};
 use crate::state::everything as stored;
 use crate::storage::SaveError;
 use crate::storage::everything::{EntryProblem, ImportMode, ImportPlan, Imported, Incoming, Kind};
-use crate::web::read_file_text;
+use crate::web::{focus_element, read_file_text};
 
 /// What a kind of stored value is called on "My data".
 pub fn kind_words(kind: Kind) -> &'static str {
@@ -48,7 +48,8 @@ enum Step {
     /// The browser could not read the file, or storage could not be opened.
     Failed,
     Preview(ImportPlan),
-    Done(Imported),
+    /// What was written, and whether the file held nothing but what is here already.
+    Done((Imported, bool)),
 }
 
 /// The file picker and what follows. `on_changed` runs after a successful import.
@@ -108,14 +109,16 @@ pub fn DataImport(on_changed: Callback<()>) -> impl IntoView {
             }.into_any(),
             Step::Failed => view! {
                 <p id="data-import-message" class="message message--error" role="alert">
-                    {tr!(my_data.blocked)}
+                    {tr!(my_data.blocked)}" "{tr!(my_data.nothing_changed)}
                 </p>
             }.into_any(),
-            Step::Done(done) => view! { <ImportDone done /> }.into_any(),
+            Step::Done((done, all_same)) => view! { <ImportDone done all_same /> }.into_any(),
             Step::Preview(plan) => {
-                let on_done = Callback::new(move |done: Imported| {
+                let on_done = Callback::new(move |done: (Imported, bool)| {
                     step.set(Some(Step::Done(done)));
                     on_changed.run(());
+                    // The preview (and the button that had focus) is gone: the result takes it.
+                    request_animation_frame(|| focus_element("data-import-message"));
                 });
                 let on_cancel = Callback::new(move |()| step.set(None));
                 view! { <ImportPreview plan on_done on_cancel /> }.into_any()
@@ -125,11 +128,13 @@ pub fn DataImport(on_changed: Callback<()>) -> impl IntoView {
 }
 
 #[component]
-fn ImportDone(done: Imported) -> impl IntoView {
+fn ImportDone(done: Imported, all_same: bool) -> impl IntoView {
     let i18n = use_i18n();
     let Imported { written, removed } = done;
-    let text = if written + removed == 0 {
+    let text = if written + removed == 0 && all_same {
         tr!(my_data.import_nothing).into_any()
+    } else if written + removed == 0 {
+        tr!(my_data.import_nothing_kept).into_any()
     } else {
         t!(
             i18n,
@@ -139,7 +144,7 @@ fn ImportDone(done: Imported) -> impl IntoView {
         )
         .into_any()
     };
-    view! { <p id="data-import-message" class="message message--ok" role="status">{text}</p> }
+    view! { <p id="data-import-message" class="message message--ok" role="status" tabindex="-1">{text}</p> }
 }
 
 fn problem_words(problem: &EntryProblem) -> &'static str {
@@ -165,7 +170,7 @@ fn shown_key(key: &str) -> String {
 #[component]
 fn ImportPreview(
     plan: ImportPlan,
-    on_done: Callback<Imported>,
+    on_done: Callback<(Imported, bool)>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -199,6 +204,7 @@ fn ImportPreview(
     let copies = plan.copies;
     let only_here = plan.only_here.len();
     let changed = plan.count(Incoming::Changed);
+    let all_same = plan.count(Incoming::Same) == plan.entries.len() && plan.problems.is_empty();
     let plan = StoredValue::new(plan);
     let bring_in = move |_| {
         let mode = if replace_all.get_untracked() {
@@ -209,7 +215,7 @@ fn ImportPreview(
             }
         };
         match plan.with_value(|plan| stored::apply_import(plan, mode)) {
-            Ok(done) => on_done.run(done),
+            Ok(done) => on_done.run((done, all_same)),
             Err(e) => error.set(Some(e)),
         }
     };
@@ -254,7 +260,12 @@ fn ImportPreview(
                 </p>
                 <p class="hint">{t!(i18n, my_data.mode_replace_hint, count = move || only_here)}</p>
             </fieldset>
-            {move || error.get().map(|error| view! { <SaveErrorMessage error id="data-import-error" /> })}
+            {move || error.get().map(|error| match error {
+                SaveError::Conflict { .. } => view! {
+                    <p id="data-import-error" class="message message--error" role="alert">{tr!(my_data.import_stale)}</p>
+                }.into_any(),
+                error => view! { <SaveErrorMessage error id="data-import-error" /> }.into_any(),
+            })}
             <p class="toolbar">
                 <button type="button" class="button" id="data-import" on:click=bring_in>
                     {tr!(my_data.import_button)}

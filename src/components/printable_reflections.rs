@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::hide_answers::answers_hidden;
 use crate::content::{Lang, think};
 use crate::i18n::{t, use_i18n};
 use crate::model::aims::AimChoice;
@@ -136,13 +137,16 @@ pub fn PrintableCopy() -> impl IntoView {
                 PrintLine::Norm(text) | PrintLine::Aim(text) => {
                     view! { <p class="printable__item">{text}</p> }.into_any()
                 }
-                PrintLine::Text(text) => view! { <p class="printable__text">{text}</p> }.into_any(),
+                PrintLine::Text(text) => {
+                    view! { <p class="printable__text answer-text">{text}</p> }.into_any()
+                }
             })
             .collect_view()
             .into_any()
     };
     view! {
-        <article class="printable" id="printable-reflections" aria-labelledby="printable-title">
+        // "Hide my answers" blurs the copy on screen too (never on paper: think.css).
+        <article class="printable" class:answers-hidden=answers_hidden() id="printable-reflections" aria-labelledby="printable-title">
             <p class="toolbar">
                 <button type="button" class="button" id="print-now" on:click=move |_| print_page()>
                     {tr!(my_data.print_button)}

@@ -13,7 +13,7 @@ use crate::model::settings::Settings;
 use crate::state::{Notices, StorageAvailable, Synced, everything as stored};
 use crate::storage::StoreError;
 use crate::storage::everything::{Kind, Summary};
-use crate::web::{download, format_date, now_ms, today_iso};
+use crate::web::{download, focus_element, format_date, now_ms, today_iso};
 
 #[component]
 pub fn MyDataPage() -> impl IntoView {
@@ -23,10 +23,12 @@ pub fn MyDataPage() -> impl IntoView {
     // Taken here: event handlers cannot look up context.
     let settings = expect_context::<Synced<Settings>>();
     let notices = expect_context::<Notices>();
+    let mark = Synced::<ExportMark>::open();
     let refresh = Callback::new(move |()| {
         summary.set(stored::summary());
         // What the whole app shows (settings, notices about unreadable text) follows the change.
         settings.reload();
+        mark.reload();
         notices.0.set(Vec::new());
     });
     view! {
@@ -38,7 +40,7 @@ pub fn MyDataPage() -> impl IntoView {
             view! {
                 <StoredSummary summary />
                 <KeepingIt />
-                <ExportSection summary />
+                <ExportSection summary mark />
                 <section aria-labelledby="import-heading">
                     <h2 id="import-heading">{tr!(my_data.import_heading)}</h2>
                     <p>{tr!(my_data.import_text)}</p>
@@ -148,9 +150,11 @@ fn KeepingIt() -> impl IntoView {
 }
 
 #[component]
-fn ExportSection(summary: RwSignal<Result<Summary, StoreError>>) -> impl IntoView {
+fn ExportSection(
+    summary: RwSignal<Result<Summary, StoreError>>,
+    mark: Synced<ExportMark>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let mark = Synced::<ExportMark>::open();
     // `Some(Some(e))`: storage could not be read; `Some(None)`: the browser refused the download.
     let failed = RwSignal::new(None::<Option<StoreError>>);
     let export = move |_| {
@@ -221,6 +225,8 @@ fn EraseSection(
     let erase = move |_| {
         let result = stored::erase().map_err(error_detail);
         confirming.set(false);
+        // The confirmation (and the button that had focus) is gone: the outcome takes it.
+        request_animation_frame(|| focus_element("erase-outcome"));
         if result.is_ok() {
             // Offline copies of the app's files too (not the person's data, but made by the app).
             leptos::task::spawn_local(async move {
@@ -243,22 +249,36 @@ fn EraseSection(
                         <p class="notice__actions">
                             <button type="button" class="button button--danger" id="erase-yes" on:click=erase>{tr!(my_data.erase_yes)}</button>
                             <button type="button" class="button button--quiet" id="erase-cancel"
-                                on:click=move |_| confirming.set(false)>{tr!(my_data.cancel)}</button>
+                                on:click=move |_| {
+                                    confirming.set(false);
+                                    request_animation_frame(|| focus_element("erase-all"));
+                                }>{tr!(my_data.cancel)}</button>
                         </p>
                     </div>
                 }.into_any()
             } else {
                 view! {
                     <p><button type="button" class="button" id="erase-all"
-                        on:click=move |_| { outcome.set(None); confirming.set(true); }>{tr!(my_data.erase_button)}</button></p>
+                        on:click=move |_| {
+                            outcome.set(None);
+                            confirming.set(true);
+                            // Cancel first: the safe choice is where focus lands.
+                            request_animation_frame(|| focus_element("erase-cancel"));
+                        }>{tr!(my_data.erase_button)}</button></p>
                 }.into_any()
             }}
             {move || outcome.get().map(|result| match result {
-                Ok(()) => view! { <p class="message message--ok" role="status" id="erased">{tr!(my_data.erased)}</p> }.into_any(),
+                Ok(()) => view! {
+                    <div id="erase-outcome" tabindex="-1">
+                        <p class="message message--ok" role="status" id="erased">{tr!(my_data.erased)}</p>
+                    </div>
+                }.into_any(),
                 Err(detail) => view! {
-                    <p class="message message--error" role="alert">
-                        {t!(i18n, my_data.erase_failed, detail = move || detail.clone())}
-                    </p>
+                    <div id="erase-outcome" tabindex="-1">
+                        <p class="message message--error" role="alert">
+                            {t!(i18n, my_data.erase_failed, detail = move || detail.clone())}
+                        </p>
+                    </div>
                 }.into_any(),
             })}
         </section>

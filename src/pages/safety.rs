@@ -7,7 +7,7 @@ use crate::components::save_error::SaveErrorMessage;
 use crate::model::settings::{ExitUrlError, Settings, validate_exit_url};
 use crate::state::{Synced, shared_device};
 use crate::storage::SaveError;
-use crate::web::load_afresh;
+use crate::web::{focus_element, load_afresh};
 
 #[component]
 pub fn SafetyPage() -> impl IntoView {
@@ -45,6 +45,7 @@ fn SharedDevice() -> impl IntoView {
     let on = crate::storage::browser::shared_device();
     let remember = RwSignal::new(crate::storage::browser::shared_device_remembered());
     let error = RwSignal::new(None::<SaveError>);
+    let confirm_forget = RwSignal::new(false);
     let done = move |result: Result<(), SaveError>| match result {
         // Not the address with `#shared-device`: that would only scroll, not load.
         Ok(()) => load_afresh("/safety"),
@@ -81,8 +82,26 @@ fn SharedDevice() -> impl IntoView {
                 view! {
                     <p class="toolbar">
                         <button type="button" class="button" id="shared-keep" on:click=move |_| stop(true)>{tr!(safety.shared_keep)}</button>
-                        <button type="button" class="button button--quiet" id="shared-forget" on:click=move |_| stop(false)>{tr!(safety.shared_forget)}</button>
+                        <button type="button" class="button button--quiet" id="shared-forget" aria-expanded=move || confirm_forget.get().to_string()
+                            on:click=move |_| {
+                                confirm_forget.set(true);
+                                request_animation_frame(|| focus_element("shared-forget-cancel"));
+                            }>{tr!(safety.shared_forget)}</button>
                     </p>
+                    <p class="hint">{tr!(safety.shared_keep_hint)}</p>
+                    {move || confirm_forget.get().then(|| view! {
+                        <div class="notice notice--warning" id="shared-forget-confirm" role="group" aria-labelledby="shared-forget-question">
+                            <p id="shared-forget-question">{tr!(safety.shared_forget_confirm)}</p>
+                            <p class="notice__actions">
+                                <button type="button" class="button" id="shared-forget-yes" on:click=move |_| stop(false)>{tr!(safety.shared_forget_yes)}</button>
+                                <button type="button" class="button button--quiet" id="shared-forget-cancel"
+                                    on:click=move |_| {
+                                        confirm_forget.set(false);
+                                        request_animation_frame(|| focus_element("shared-forget"));
+                                    }>{tr!(safety.cancel)}</button>
+                            </p>
+                        </div>
+                    })}
                 }.into_any()
             } else {
                 view! {

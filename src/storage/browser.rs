@@ -16,13 +16,24 @@ impl LocalStore {
         Self::pick().map(|(store, _)| store)
     }
 
-    /// The store in use, and whether it is the tab's (shared-device mode).
+    /// The store in use, and whether it is the tab's (shared-device mode). Decided once per tab
+    /// and written into the tab's own flag (`"1"` or `"0"`): a choice made later in another tab
+    /// ("start every new tab this way", or undoing it) must not move a tab that is already open
+    /// to other storage in the middle of someone's writing.
     fn pick() -> Result<(Self, bool), StoreError> {
         let device = Self::device()?;
-        match Self::tab() {
-            Ok(tab) if is_on(&tab) || is_on(&device) => Ok((tab, true)),
-            _ => Ok((device, false)),
-        }
+        let Ok(tab) = Self::tab() else {
+            return Ok((device, false));
+        };
+        let shared = match tab.storage.get_item(SHARED_DEVICE_FLAG).ok().flatten() {
+            Some(flag) => flag == "1",
+            None => {
+                let shared = is_on(&device);
+                let _ = tab.set(SHARED_DEVICE_FLAG, if shared { "1" } else { "0" });
+                shared
+            }
+        };
+        Ok(if shared { (tab, true) } else { (device, false) })
     }
 
     /// localStorage, whatever the mode.

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::keys::{Collection, Key, PREFIX, SHARED_DEVICE_FLAG};
+use super::keys::{BACKUP_PREFIX, Collection, Key, PREFIX, SHARED_DEVICE_FLAG};
 use super::{SaveError, Store, StoreError, backup};
 use crate::content::cards::Area;
 use crate::model::agenda::Agenda;
@@ -297,6 +297,9 @@ pub struct Planned {
 /// A file compared with what is stored: shown to the person before anything is written.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ImportPlan {
+    /// What every key the import would write or remove held when the plan was made: if another
+    /// tab changes one meanwhile, the import is refused instead of writing over it unseen.
+    seen: BTreeMap<String, Option<String>>,
     pub entries: Vec<Planned>,
     /// Entries left out, by their key in the file (a hostile file may use any text as a key).
     pub problems: Vec<(String, EntryProblem)>,
@@ -353,13 +356,15 @@ pub fn plan_import(store: &impl Store, file: &DataFile) -> Result<ImportPlan, St
                 continue;
             }
         };
-        let incoming = match store.get(raw_key)? {
+        let stored = store.get(raw_key)?;
+        let incoming = match &stored {
             None => Incoming::New,
-            Some(stored) => match decode_entry(&key, &stored) {
+            Some(stored) => match decode_entry(&key, stored) {
                 Ok(stored) if stored == normal => Incoming::Same,
                 _ => Incoming::Changed,
             },
         };
+        plan.seen.insert(raw_key.clone(), stored);
         plan.entries.push(Planned {
             key,
             incoming,
@@ -367,11 +372,12 @@ pub fn plan_import(store: &impl Store, file: &DataFile) -> Result<ImportPlan, St
         });
     }
     drop_cards_without_theme(store, &mut plan)?;
-    plan.only_here = here
-        .into_iter()
-        .filter(|(_, raw)| !file.entries.contains_key(raw))
-        .map(|(key, _)| key)
-        .collect();
+    for (key, raw) in here {
+        if !file.entries.contains_key(&raw) {
+            plan.seen.insert(raw.clone(), store.get(&raw)?);
+            plan.only_here.push(key);
+        }
+    }
     Ok(plan)
 }
 
@@ -420,6 +426,12 @@ pub fn apply_import(
     mode: ImportMode,
     now_ms: u64,
 ) -> Result<Imported, SaveError> {
+    for (key, seen) in &plan.seen {
+        if store.get(key)? != *seen {
+            // Changed in another tab since the preview: the person decides again.
+            return Err(SaveError::Conflict { stored_rev: 0 });
+        }
+    }
     let mut changes: Vec<(String, Option<String>)> = Vec::new();
     if mode == ImportMode::Replace {
         for key in &plan.only_here {
@@ -497,11 +509,35 @@ pub fn write_all_or_nothing(
     result
 }
 
-/// Moves everything `from` holds into `to` (shared-device mode ending with "keep what I wrote"):
-/// entries of `to` that differ are replaced by `from`'s, all or nothing; `from` is left as it is.
+/// Copies everything `from` holds into `to` (shared-device mode ending with "keep what I wrote"):
+/// entries of `to` that differ are replaced by `from`'s (all or nothing) after `to`'s version is
+/// kept as a backup copy; `from`'s copies of unreadable text become backup keys of `to`; `from`
+/// is left as it is.
 pub fn copy_all(from: &impl Store, to: &impl Store, now_ms: u64) -> Result<Imported, SaveError> {
     let file = export(from, now_ms)?;
     let plan = plan_import(to, &file)?;
+    // What the device holds and the tab changed is kept as a backup copy first, and so are the
+    // tab's own copies of unreadable text: nothing of either side is lost.
+    for entry in plan
+        .entries
+        .iter()
+        .filter(|e| e.incoming == Incoming::Changed)
+    {
+        if let Some(raw) = to.get(&entry.key.storage_key())? {
+            backup(to, &entry.key, &raw, now_ms).map_err(SaveError::Unbacked)?;
+        }
+    }
+    for (raw_key, text) in &file.copies {
+        let key_name = if raw_key.starts_with(BACKUP_PREFIX) {
+            raw_key.clone()
+        } else {
+            let name = raw_key.strip_prefix(PREFIX).unwrap_or(raw_key);
+            format!("{BACKUP_PREFIX}{name}:{now_ms}")
+        };
+        if to.get(&key_name)?.is_none() {
+            to.set(&key_name, text).map_err(SaveError::Unbacked)?;
+        }
+    }
     apply_import(
         to,
         &plan,
@@ -512,12 +548,14 @@ pub fn copy_all(from: &impl Store, to: &impl Store, now_ms: u64) -> Result<Impor
     )
 }
 
-/// Removes every key the app ever wrote (`tpa:…`, backups too). Returns how many were removed.
+/// Removes every key the app ever wrote (`tpa:…`, backups too), but for the shared-device
+/// marker: erasing in shared-device mode must not quietly switch the tab back to the device's
+/// storage. Returns how many were removed.
 pub fn erase(store: &impl Store) -> Result<usize, StoreError> {
     let keys: Vec<String> = store
         .keys()?
         .into_iter()
-        .filter(|k| k.starts_with(PREFIX))
+        .filter(|k| k.starts_with(PREFIX) && k != SHARED_DEVICE_FLAG)
         .collect();
     for key in &keys {
         store.remove(key)?;

@@ -181,6 +181,8 @@ fn merge_adds_new_and_keeps_changed_unless_chosen() {
     assert_eq!(kept.value.text, "written here");
     assert!(here.get("tpa:answer:1.costs").unwrap().is_some());
 
+    // A plan is made for one import: after the first, it is made again (as the page does).
+    let plan = plan_import(&here, &file).unwrap();
     apply_import(
         &here,
         &plan,
@@ -242,6 +244,34 @@ fn a_full_storage_midway_leaves_everything_as_it_was() {
             "{mode:?}"
         );
         assert_eq!(here.snapshot(), before, "{mode:?}");
+    }
+}
+
+#[test]
+fn a_change_made_elsewhere_after_the_preview_stops_the_import() {
+    let file = file_of(&filled());
+    let here = MemoryStore::new();
+    save_item(&here, &id("1.benefits"), &answer("mine"), 0, 1).unwrap();
+    let plan = plan_import(&here, &file).unwrap();
+    // Another tab writes the same answer while the preview is on screen.
+    save_item(
+        &here,
+        &id("1.benefits"),
+        &answer("typed in another tab"),
+        1,
+        2,
+    )
+    .unwrap();
+    let before = here.snapshot();
+    for mode in [
+        ImportMode::Replace,
+        ImportMode::Merge {
+            replace_changed: true,
+        },
+    ] {
+        let result = apply_import(&here, &plan, mode, 5);
+        assert_eq!(result, Err(SaveError::Conflict { stored_rev: 0 }));
+        assert_eq!(here.snapshot(), before);
     }
 }
 
@@ -417,9 +447,16 @@ fn the_shared_device_marker_is_not_data() {
             .contains_key(crate::storage::SHARED_DEVICE_FLAG)
     );
     assert_eq!(summary(&store).unwrap().copies, 1);
-    // Erase takes it too: nothing of the app is left.
+    // Erasing in shared-device mode leaves the tab in the mode (it must not switch to the
+    // device's storage unseen); everything else goes.
     erase(&store).unwrap();
-    assert_eq!(store.get(crate::storage::SHARED_DEVICE_FLAG).unwrap(), None);
+    assert_eq!(
+        store.snapshot().into_keys().collect::<Vec<_>>(),
+        vec![
+            "other-app".to_string(),
+            crate::storage::SHARED_DEVICE_FLAG.to_string()
+        ]
+    );
 }
 
 #[test]
@@ -435,18 +472,56 @@ fn what_a_tab_kept_can_be_copied_to_the_device() {
     )
     .unwrap();
     save_item(&device, &id("5.costs"), &answer("only on the device"), 0, 1).unwrap();
+    tab.set("tpa:answer:1.odd", "not json").unwrap();
     let done = copy_all(&tab, &device, 9).unwrap();
     assert_eq!(done.removed, 0);
     assert_eq!(data_of(&device).len(), 8);
     let copied = crate::storage::load_item::<Answer>(&device, &id("1.benefits"), 1).unwrap();
     assert_eq!(copied.value.text, "Мой ответ <b>bold</b>");
-    // A full device changes nothing there.
-    let full = MemoryStore::new();
-    save_item(&full, &id("5.costs"), &answer("kept"), 0, 1).unwrap();
-    let before = full.snapshot();
-    full.set_quota(Some(full.used_bytes() + 50));
-    assert!(copy_all(&tab, &full, 9).is_err());
-    assert_eq!(full.snapshot(), before);
+    // The device's own version of what the tab changed is kept, and so are the tab's copies.
+    let backups = crate::storage::backup_keys(&device).unwrap();
+    let kept: Vec<String> = backups
+        .iter()
+        .map(|k| device.get(k).unwrap().unwrap())
+        .collect();
+    assert!(
+        kept.iter().any(|v| v.contains("older, on the device")),
+        "{backups:?}"
+    );
+    assert!(kept.iter().any(|v| v == "{broken"), "{backups:?}");
+    assert!(kept.iter().any(|v| v == "not json"), "{backups:?}");
+    // A device that fills up at any point keeps everything it had (backups may stay: copies).
+    let mut failed = 0;
+    for room in [0, 100, 300, 600, 900, 1200] {
+        let full = MemoryStore::new();
+        save_item(&full, &id("1.benefits"), &answer("older"), 0, 1).unwrap();
+        save_item(&full, &id("5.costs"), &answer("kept"), 0, 1).unwrap();
+        let before = full.snapshot();
+        full.set_quota(Some(full.used_bytes() + room));
+        if copy_all(&tab, &full, 9).is_err() {
+            failed += 1;
+            for (key, value) in &before {
+                assert_eq!(
+                    full.get(key).unwrap().as_ref(),
+                    Some(value),
+                    "room {room}: {key}"
+                );
+            }
+            assert_eq!(
+                data_of(&full),
+                before
+                    .into_iter()
+                    .filter(|(k, _)| !k.contains("backup"))
+                    .map(|(k, v)| {
+                        let key = Key::from_storage_key(&k).unwrap();
+                        (k, decode_entry(&key, &v).unwrap().data)
+                    })
+                    .collect::<BTreeMap<_, _>>(),
+                "room {room}"
+            );
+        }
+    }
+    assert!(failed >= 3, "the quota never interrupted the copy");
 }
 
 #[test]
@@ -548,8 +623,15 @@ proptest! {
         let plan = plan_import(&here, &file).unwrap();
         here.set_quota(Some(here.used_bytes() + room));
         let mode = if replace { ImportMode::Replace } else { ImportMode::Merge { replace_changed: true } };
-        if apply_import(&here, &plan, mode, 5).is_err() {
-            prop_assert_eq!(here.snapshot(), before);
+        match apply_import(&here, &plan, mode, 5) {
+            Err(_) => prop_assert_eq!(here.snapshot(), before),
+            // Success means all of it: every entry of the file is stored as planned.
+            Ok(_) => {
+                for entry in &plan.entries {
+                    let stored = here.get(&entry.key.storage_key()).unwrap().unwrap();
+                    prop_assert_eq!(&decode_entry(&entry.key, &stored).unwrap(), &entry.normal);
+                }
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, auditA11y, gotoApp, screenshot, setupE2E, waitForApp, withPage } from './harness.mjs';
+import { ROOT, auditA11y, expectFocus, gotoApp, screenshot, setupE2E, waitForApp, withPage } from './harness.mjs';
 
 setupE2E();
 
@@ -83,6 +83,7 @@ describe('my data', () => {
       await page.locator('#data-import').click();
       await page.locator('#data-import-message').waitFor();
       assert.match(await page.locator('#data-import-message').innerText(), /Done\. Written: \d+\. Removed: 0\./);
+      await expectFocus(page, 'data-import-message');
       const after = await dumpStorage(page);
       for (const k of Object.keys(SEEDED)) {
         assert.deepEqual(JSON.parse(after[k]).data, JSON.parse(before[k]).data, k);
@@ -131,6 +132,23 @@ describe('my data', () => {
       stored = await dumpStorage(page);
       assert.equal(stored['tpa:answer:2.benefits'], undefined);
       assert.ok(stored['tpa:answer:1.benefits']);
+    }));
+
+  it('a change made in another tab after the preview stops the import', (t) =>
+    withPage(t, async (page) => {
+      await seed(page);
+      await gotoApp(page, '/my-data');
+      const file = await exportFile(page);
+      await pick(page, file);
+      await page.evaluate(() =>
+        localStorage.setItem('tpa:answer:1.benefits', JSON.stringify({ v: 1, rev: 9, data: { text: 'typed elsewhere', updated_at: 3 } })),
+      );
+      const before = await dumpStorage(page);
+      await page.locator('#mode-replace').check();
+      await page.locator('#data-import').click();
+      await page.locator('#data-import-error').waitFor();
+      assert.match(await page.locator('#data-import-error').innerText(), /changed in another tab/);
+      assert.deepEqual(await dumpStorage(page), before);
     }));
 
   it('a full storage during an import changes nothing and says so', (t) =>
@@ -233,10 +251,12 @@ describe('my data', () => {
       await gotoApp(page, '/my-data');
       await page.locator('#erase-all').click();
       const confirm = await page.locator('#erase-confirm').innerText();
+      await expectFocus(page, 'erase-cancel', 'focus on the safe choice');
       assert.match(confirm, /Answers: 2/);
       assert.match(confirm, /Copies of text that could not be read: 1/);
       await page.locator('#erase-cancel').click();
       assert.ok((await dumpStorage(page))['tpa:answer:1.benefits'], 'cancel erased');
+      await expectFocus(page, 'erase-all', 'focus back after Cancel');
       await page.locator('#erase-all').click();
       await auditA11y(page, '/my-data erase confirmation');
       await page.locator('#erase-yes').click();

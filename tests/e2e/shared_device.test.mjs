@@ -3,7 +3,7 @@
 // the tab holds; the choice is remembered only when asked; quick exit forgets the tab's data.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { auditA11y, gotoApp, screenshot, setupE2E, waitForApp, withPage } from './harness.mjs';
+import { auditA11y, expectFocus, gotoApp, screenshot, setupE2E, waitForApp, withPage } from './harness.mjs';
 
 setupE2E();
 
@@ -70,15 +70,20 @@ describe('shared-device mode', () => {
       await page.locator('#shared-start').waitFor();
       assert.equal(await page.locator('#shared-device-on').count(), 0);
       assert.equal(JSON.parse((await local(page))['tpa:answer:1.men_and_boys']).data.text, ANSWER);
-      assert.deepEqual(Object.keys(await session(page)).filter((k) => k.startsWith('tpa:')), []);
+      // The tab's copy is gone; it notes only that it is an ordinary tab now.
+      assert.deepEqual(await session(page), { 'tpa:shared-device': '0' });
 
       await startSharedMode(page);
       await writeAnswer(page, 'Only for this tab');
       await gotoApp(page, '/safety');
       await page.locator('#shared-forget').click();
+      // Forgetting asks first; Cancel is where focus lands.
+      await expectFocus(page, 'shared-forget-cancel');
+      await page.locator('#shared-forget-yes').click();
       await page.locator('#shared-start').waitFor();
       assert.equal(JSON.parse((await local(page))['tpa:answer:1.men_and_boys']).data.text, ANSWER, 'forgetting changed the device');
-      assert.deepEqual(Object.keys(await session(page)).filter((k) => k.startsWith('tpa:')), []);
+      // The tab's copy is gone; it notes only that it is an ordinary tab now.
+      assert.deepEqual(await session(page), { 'tpa:shared-device': '0' });
     }));
 
   it('is remembered for new tabs only when asked, and can be forgotten again', (t) =>
@@ -92,6 +97,59 @@ describe('shared-device mode', () => {
       await other.close();
       await page.locator('#shared-remember').uncheck();
       assert.equal((await local(page))['tpa:shared-device'], undefined);
+    }));
+
+  it('a tab already open stays where it keeps things when another tab changes the choice', (t) =>
+    withPage(t, async (page) => {
+      // An ordinary tab, open and written in.
+      await writeAnswer(page, 'Written in an ordinary tab');
+      const other = await page.context().newPage();
+      await other.goto('/safety');
+      await waitForApp(other);
+      await other.locator('#shared-remember').check();
+      await other.locator('#shared-start').click();
+      await other.locator('#shared-device-status').waitFor();
+      // The first tab goes on writing to the device, and says nothing about shared mode.
+      await page.fill('#answer-1-men_and_boys', 'Still an ordinary tab');
+      await page.locator('#answer-1-men_and_boys-status').filter({ hasText: 'Saved on this device' }).waitFor();
+      assert.equal(JSON.parse((await local(page))['tpa:answer:1.men_and_boys']).data.text, 'Still an ordinary tab');
+      assert.equal((await session(page))['tpa:answer:1.men_and_boys'], undefined);
+      // And a shared tab stays shared when the choice is no longer remembered.
+      await other.locator('#shared-remember').uncheck();
+      await other.goto('/');
+      await waitForApp(other);
+      assert.ok(await other.locator('#shared-device-on').isVisible());
+      await other.close();
+    }));
+
+  it('erasing in shared-device mode erases the tab and stays in the mode', (t) =>
+    withPage(t, async (page) => {
+      await gotoApp(page, '/');
+      await page.evaluate(() =>
+        localStorage.setItem('tpa:answer:1.costs', JSON.stringify({ v: 1, rev: 1, data: { text: 'on the device', updated_at: 1 } })),
+      );
+      await startSharedMode(page);
+      await writeAnswer(page);
+      await gotoApp(page, '/my-data');
+      await page.locator('#erase-all').click();
+      await page.locator('#erase-yes').click();
+      await page.locator('#erased').waitFor();
+      await expectFocus(page, 'erase-outcome');
+      assert.deepEqual(await session(page), { 'tpa:shared-device': '1' });
+      assert.ok((await local(page))['tpa:answer:1.costs'], 'the device was erased from a shared tab');
+      await gotoApp(page, '/');
+      assert.ok(await page.locator('#shared-device-on').isVisible(), 'erasing ended the mode');
+    }));
+
+  it('quick exit in an ordinary tab leaves what is stored alone', (t) =>
+    withPage(t, { allowedExternal: ['https://www.bbc.com'] }, async (page) => {
+      await writeAnswer(page);
+      const before = await local(page);
+      await page.locator('#quick-exit').click();
+      await page.waitForURL('https://www.bbc.com/weather', { timeout: 5_000 });
+      await page.goto('/');
+      await waitForApp(page);
+      assert.deepEqual(await local(page), before);
     }));
 
   it('quick exit forgets what the tab holds before leaving', (t) =>

@@ -71,7 +71,6 @@ fn wrong_types_in_the_file_are_refused_whole() {
     for body in [
         r#""entries":[]"#,
         r#""entries":{"tpa:settings":1},"copies":{"a":5}"#,
-        r#""exported_at":"yesterday""#,
     ] {
         assert_eq!(
             parse(&file_text(body)),
@@ -79,6 +78,9 @@ fn wrong_types_in_the_file_are_refused_whole() {
             "{body}"
         );
     }
+    // Not a duplicate field (file_text has a date already): a date of the wrong type.
+    let date = format!(r#"{{"format":"{FORMAT}","version":1,"exported_at":"yesterday"}}"#);
+    assert_eq!(parse(&date), Err(FileError::Unreadable));
 }
 
 #[test]
