@@ -78,9 +78,9 @@ fn Routed() -> impl IntoView {
 
 /// A route whose page is compiled into its own wasm chunk (see scripts/build-wasm.sh), fetched the
 /// first time the page is opened. Only the home page and the shell are in the first load.
-/// `with STYLES` adopts the page's own style sheet first.
+/// `with [SHEETS]` adopts the page's style sheets first, in that order.
 macro_rules! lazy_page {
-    ($($route:ident => $page:ident $(with $css:ident)?),* $(,)?) => {$(
+    ($($route:ident => $page:ident $(with [$($css:ident),+])?),* $(,)?) => {$(
         struct $route;
         #[lazy_route]
         impl LazyRoute for $route {
@@ -88,7 +88,7 @@ macro_rules! lazy_page {
                 $route
             }
             fn view(_this: Self) -> AnyView {
-                $(web::adopt_style_sheet($css);)?
+                $($(web::adopt_style_sheet($css);)+)?
                 view! { <$page /> }.into_any()
             }
         }
@@ -128,6 +128,7 @@ lazy_room! {
 
 /// Browsing and drawing: the deck and one card.
 fn deck_room(page: Page) -> AnyView {
+    web::adopt_style_sheet(ROOMS_CSS);
     web::adopt_style_sheet(CARDS_CSS);
     match page {
         Page::Card => view! { <CardPage /> }.into_any(),
@@ -138,6 +139,7 @@ fn deck_room(page: Page) -> AnyView {
 
 /// Writing, adapting and sharing cards (import and export code lives only here).
 fn own_cards_room(page: Page) -> AnyView {
+    web::adopt_style_sheet(ROOMS_CSS);
     web::adopt_style_sheet(CARDS_CSS);
     match page {
         Page::MyCards => view! { <MyCardsPage /> }.into_any(),
@@ -150,6 +152,7 @@ fn own_cards_room(page: Page) -> AnyView {
 /// Facilitator mode: the Present page, session plans, facilitator notes, the audience view and
 /// the presenter's view (they share the presentation, timer and slide code).
 fn present_room(page: Page) -> AnyView {
+    web::adopt_style_sheet(ROOMS_CSS);
     web::adopt_style_sheet(CARDS_CSS);
     web::adopt_style_sheet(PRESENT_CSS);
     match page {
@@ -182,12 +185,13 @@ fn privacy_room(page: Page) -> AnyView {
 // Styles that only some pages need travel with their chunks, not in the first download (see
 // `web::adopt_style_sheet`); main.css holds the frame, the home page and what pages share.
 // `static`, not `const`: one address per sheet, which is how a sheet is adopted only once.
+static ROOMS_CSS: &str = include_str!("../style/rooms.css");
 static THINK_CSS: &str = include_str!("../style/think.css");
 static CARDS_CSS: &str = include_str!("../style/cards.css");
 static PRESENT_CSS: &str = include_str!("../style/present.css");
 static MY_DATA_CSS: &str = include_str!("../style/my_data.css");
 
 lazy_page! {
-    ThinkRoute => ThinkPage with THINK_CSS,
-    ReflectionsRoute => ReflectionsPage with THINK_CSS,
+    ThinkRoute => ThinkPage with [ROOMS_CSS, THINK_CSS],
+    ReflectionsRoute => ReflectionsPage with [ROOMS_CSS, THINK_CSS],
 }

@@ -97,6 +97,17 @@ impl<T: Stored + Send + Sync + 'static> Synced<T> {
         })
     }
 
+    /// [`Self::save_latest`] for bookkeeping (the date of the last export): if the browser
+    /// refuses, the value still holds for this visit, and nothing else needs saying.
+    pub fn save_latest_or_hold(&self, value: T)
+    where
+        T: Clone,
+    {
+        if self.save_latest(value.clone()).is_err() {
+            self.value.set(value);
+        }
+    }
+
     /// Takes the newer value another tab stores under this key, for as long as the calling
     /// component lives (instead of overwriting it later).
     pub fn follow_other_tabs(self) -> Self {
@@ -298,56 +309,29 @@ pub mod everything {
     }
 }
 
-/// Shared-device mode ("keep nothing after this tab closes"): the tab's values live in its
-/// sessionStorage (see `storage::browser`). Switching reloads the page, so every value is read
-/// again from the storage now in use.
+/// Shared-device mode ("keep nothing after this tab closes"), on the real stores (the rules are
+/// `storage::shared_device`). Switching reloads the page, so every value is read again from the
+/// storage now in use.
 pub mod shared_device {
-    use crate::storage::everything::{Imported, copy_all};
-    use crate::storage::{
-        PREFIX, SHARED_DEVICE_FLAG, SaveError, Store, StoreError, Stored, browser::LocalStore,
-    };
+    use crate::storage::everything::Imported;
+    use crate::storage::shared_device as rules;
+    use crate::storage::{SaveError, StoreError, browser::LocalStore};
     use crate::web::now_ms;
 
-    /// Starts keeping nothing beyond this tab; with `remember`, new tabs on this device start so
-    /// too. The quick-exit destination comes along (the tab would otherwise start with defaults).
     pub fn start(remember: bool) -> Result<(), StoreError> {
-        let (device, tab) = (LocalStore::device()?, LocalStore::tab()?);
-        let settings = crate::model::settings::Settings::KEY.storage_key();
-        if tab.get(&settings)?.is_none()
-            && let Some(text) = device.get(&settings)?
-        {
-            tab.set(&settings, &text)?;
-        }
-        tab.set(SHARED_DEVICE_FLAG, "1")?;
-        if remember {
-            device.set(SHARED_DEVICE_FLAG, "1")?;
-        }
-        Ok(())
+        rules::start(&LocalStore::device()?, &LocalStore::tab()?, remember)
     }
 
-    /// Remembers (or forgets) that new tabs start in shared-device mode.
+    /// Whether new tabs start in the mode.
+    pub fn remembered() -> bool {
+        LocalStore::device().is_ok_and(|d| rules::remembered(&d))
+    }
+
     pub fn remember(on: bool) -> Result<(), StoreError> {
-        let device = LocalStore::device()?;
-        if on {
-            device.set(SHARED_DEVICE_FLAG, "1")
-        } else {
-            device.remove(SHARED_DEVICE_FLAG)
-        }
+        rules::remember(&LocalStore::device()?, on)
     }
 
-    /// Ends the mode. With `keep`, what this tab holds is first copied to the device (all or
-    /// nothing: on failure the mode stays on and nothing is lost); then the tab's copy goes.
     pub fn stop(keep: bool) -> Result<Imported, SaveError> {
-        let (device, tab) = (LocalStore::device()?, LocalStore::tab()?);
-        let done = if keep {
-            copy_all(&tab, &device, now_ms())?
-        } else {
-            Imported::default()
-        };
-        device.remove(SHARED_DEVICE_FLAG)?;
-        for key in tab.keys()?.iter().filter(|k| k.starts_with(PREFIX)) {
-            tab.remove(key)?;
-        }
-        Ok(done)
+        rules::stop(&LocalStore::device()?, &LocalStore::tab()?, keep, now_ms())
     }
 }

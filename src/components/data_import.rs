@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::save_error::SaveErrorMessage;
 use crate::i18n::{t, use_i18n};
-use crate::model::data_file::{FileError, MAX_FILE_BYTES, parse};
+use crate::model::data_file::{FileError, MAX_FILE_BYTES, parse, short_key};
 use crate::state::everything as stored;
 use crate::storage::SaveError;
 use crate::storage::everything::{EntryProblem, ImportMode, ImportPlan, Imported, Incoming, Kind};
@@ -156,17 +156,6 @@ fn problem_words(problem: &EntryProblem) -> &'static str {
     }
 }
 
-/// A key from a file, shortened for display (a hostile file may carry any text as a key; it is
-/// shown as text, never as markup).
-fn shown_key(key: &str) -> String {
-    let short: String = key.chars().take(60).collect();
-    if short.len() < key.len() {
-        format!("{short}…")
-    } else {
-        short
-    }
-}
-
 #[component]
 fn ImportPreview(
     plan: ImportPlan,
@@ -198,7 +187,7 @@ fn ImportPreview(
         .iter()
         .take(10)
         .map(|(key, problem)| {
-            view! { <li><code>{shown_key(key)}</code>": "{problem_words(problem)}</li> }
+            view! { <li><code>{short_key(key)}</code>": "{problem_words(problem)}</li> }
         })
         .collect_view();
     let copies = plan.copies;
@@ -250,7 +239,7 @@ fn ImportPreview(
                     <p class="choice choice--nested">
                         <input type="checkbox" id="take-changed" prop:disabled=move || replace_all.get()
                             on:change=move |e| take_changed.set(event_target_checked(&e)) />
-                        <label for="take-changed">{tr!(my_data.replace_changed)}" ("{changed}")"</label>
+                        <label for="take-changed">{t!(i18n, my_data.replace_changed, count = move || changed)}</label>
                     </p>
                 })}
                 <p class="choice">

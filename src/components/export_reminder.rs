@@ -17,14 +17,7 @@ pub fn ExportReminder(changed_at: Vec<u64>) -> impl IntoView {
             .with(|m| m.reminder_due(changed_at.iter().copied()))
     };
     let not_now = move |_| {
-        let next = ExportMark {
-            reminder_dismissed_at: now_ms(),
-            ..mark.value.get_untracked()
-        };
-        // If this cannot be stored, the line still goes for this visit.
-        if mark.save_latest(next).is_err() {
-            mark.value.set(next);
-        }
+        mark.save_latest_or_hold(mark.value.get_untracked().dismissed(now_ms()));
     };
     move || {
         due().then(|| {

@@ -5,6 +5,7 @@ pub mod card_draw;
 pub mod card_face;
 pub mod card_filter;
 pub mod card_import;
+pub mod confirm;
 pub mod data_import;
 pub mod discussion_timer;
 pub mod export_reminder;

@@ -136,7 +136,7 @@ impl Presenting {
 }
 
 /// What the audience view and the presenter's view both start from: the shared presentation,
-/// the cards, the controls listening for keys, and the timer's clock and phase.
+/// the cards, the controls listening for keys, the timer's clock and phase, and its end chime.
 pub struct PresentingPage {
     pub live: LiveShow,
     pub deck: StoredValue<FullDeck>,
@@ -152,6 +152,8 @@ pub fn use_presenting_page() -> PresentingPage {
     let phase = use_phase(live, now);
     let presenting = Presenting::new(live, deck, now);
     use_present_keys(presenting);
+    // Both views chime (the chime itself plays only in the window that has the focus).
+    crate::components::discussion_timer::use_end_chime(phase);
     PresentingPage {
         live,
         deck,

@@ -164,11 +164,37 @@ impl Versioned for ExportMark {
 }
 
 impl ExportMark {
+    /// The mark after a copy was saved at `now_ms`.
+    pub fn exported(self, now_ms: u64) -> ExportMark {
+        ExportMark {
+            exported_at: now_ms,
+            ..self
+        }
+    }
+
+    /// The mark after "Not now" at `now_ms`.
+    pub fn dismissed(self, now_ms: u64) -> ExportMark {
+        ExportMark {
+            reminder_dismissed_at: now_ms,
+            ..self
+        }
+    }
+
     /// Whether to mention exporting: enough writing (`changed_at`: when each answer or note last
     /// changed) since the last export or the last "not now". Never more than that: no nagging.
     pub fn reminder_due(&self, changed_at: impl IntoIterator<Item = u64>) -> bool {
         let since = self.exported_at.max(self.reminder_dismissed_at);
         changed_at.into_iter().filter(|at| *at > since).count() >= REMIND_AFTER_CHANGES
+    }
+}
+
+/// A key read from a file, shortened for display (a hostile file may carry any text as a key).
+pub fn short_key(key: &str) -> String {
+    let short: String = key.chars().take(60).collect();
+    if short.len() < key.len() {
+        format!("{short}…")
+    } else {
+        short
     }
 }
 

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::confirm::ConfirmPanel;
 use crate::components::data_import::{DataImport, kind_words};
 use crate::durability::{self, Estimate};
 use crate::i18n::{t, use_i18n};
@@ -170,14 +171,7 @@ fn ExportSection(
         ) {
             return failed.set(Some(None));
         }
-        let noted = ExportMark {
-            exported_at: now_ms(),
-            ..mark.value.get_untracked()
-        };
-        // If the date cannot be stored, it still shows for this visit.
-        if mark.save_latest(noted).is_err() {
-            mark.value.set(noted);
-        }
+        mark.save_latest_or_hold(mark.value.get_untracked().exported(now_ms()));
         failed.set(None);
         summary.set(stored::summary());
     };
@@ -222,7 +216,7 @@ fn EraseSection(
     let i18n = use_i18n();
     let confirming = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Result<(), String>>);
-    let erase = move |_| {
+    let erase = move |()| {
         let result = stored::erase().map_err(error_detail);
         confirming.set(false);
         // The confirmation (and the button that had focus) is gone: the outcome takes it.
@@ -243,18 +237,13 @@ fn EraseSection(
             <p>{tr!(my_data.erase_text)}</p>
             {move || if confirming.get() {
                 view! {
-                    <div class="notice notice--warning" id="erase-confirm" role="group" aria-labelledby="erase-question">
-                        <p id="erase-question">{tr!(my_data.erase_confirm)}</p>
-                        <ul>{rows().into_iter().map(|(what, n)| view! { <li>{what}": "{n}</li> }).collect_view()}</ul>
-                        <p class="notice__actions">
-                            <button type="button" class="button button--danger" id="erase-yes" on:click=erase>{tr!(my_data.erase_yes)}</button>
-                            <button type="button" class="button button--quiet" id="erase-cancel"
-                                on:click=move |_| {
-                                    confirming.set(false);
-                                    request_animation_frame(|| focus_element("erase-all"));
-                                }>{tr!(my_data.cancel)}</button>
-                        </p>
-                    </div>
+                    <ConfirmPanel prefix="erase" question=tr!(my_data.erase_confirm) yes=tr!(my_data.erase_yes)
+                        danger=true on_yes=Callback::new(erase) back_to="erase-all"
+                        on_cancel=Callback::new(move |()| confirming.set(false))>
+                        <ul>{rows().into_iter().map(|(what, n)| view! {
+                            <li>{t!(i18n, my_data.kind_count, what = move || what, count = move || n)}</li>
+                        }).collect_view()}</ul>
+                    </ConfirmPanel>
                 }.into_any()
             } else {
                 view! {
@@ -262,8 +251,6 @@ fn EraseSection(
                         on:click=move |_| {
                             outcome.set(None);
                             confirming.set(true);
-                            // Cancel first: the safe choice is where focus lands.
-                            request_animation_frame(|| focus_element("erase-cancel"));
                         }>{tr!(my_data.erase_button)}</button></p>
                 }.into_any()
             }}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::discussion_timer::{TimerControls, TimerFace, use_end_chime};
+use crate::components::discussion_timer::{TimerControls, TimerFace};
 use crate::components::present_controls::{
     ControlBar, KeysHelp, PresentingPage, said_words, use_presenting_page,
 };
@@ -32,7 +32,6 @@ pub fn PresenterPage() -> impl IntoView {
         now,
         phase,
     } = use_presenting_page();
-    use_end_chime(phase);
     let show: Signal<Show> = live.show.into();
     // `?window=blocked`: the Present page could not open the audience window.
     let blocked =

@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::confirm::ConfirmPanel;
 use crate::components::save_error::SaveErrorMessage;
 use crate::model::settings::{ExitUrlError, Settings, validate_exit_url};
 use crate::state::{Synced, shared_device};
 use crate::storage::SaveError;
-use crate::web::{focus_element, load_afresh};
+use crate::web::load_afresh;
 
 #[component]
 pub fn SafetyPage() -> impl IntoView {
@@ -43,7 +44,7 @@ pub fn SafetyPage() -> impl IntoView {
 #[component]
 fn SharedDevice() -> impl IntoView {
     let on = crate::storage::browser::shared_device();
-    let remember = RwSignal::new(crate::storage::browser::shared_device_remembered());
+    let remember = RwSignal::new(shared_device::remembered());
     let error = RwSignal::new(None::<SaveError>);
     let confirm_forget = RwSignal::new(false);
     let done = move |result: Result<(), SaveError>| match result {
@@ -83,24 +84,13 @@ fn SharedDevice() -> impl IntoView {
                     <p class="toolbar">
                         <button type="button" class="button" id="shared-keep" on:click=move |_| stop(true)>{tr!(safety.shared_keep)}</button>
                         <button type="button" class="button button--quiet" id="shared-forget" aria-expanded=move || confirm_forget.get().to_string()
-                            on:click=move |_| {
-                                confirm_forget.set(true);
-                                request_animation_frame(|| focus_element("shared-forget-cancel"));
-                            }>{tr!(safety.shared_forget)}</button>
+                            on:click=move |_| confirm_forget.set(true)>{tr!(safety.shared_forget)}</button>
                     </p>
                     <p class="hint">{tr!(safety.shared_keep_hint)}</p>
                     {move || confirm_forget.get().then(|| view! {
-                        <div class="notice notice--warning" id="shared-forget-confirm" role="group" aria-labelledby="shared-forget-question">
-                            <p id="shared-forget-question">{tr!(safety.shared_forget_confirm)}</p>
-                            <p class="notice__actions">
-                                <button type="button" class="button" id="shared-forget-yes" on:click=move |_| stop(false)>{tr!(safety.shared_forget_yes)}</button>
-                                <button type="button" class="button button--quiet" id="shared-forget-cancel"
-                                    on:click=move |_| {
-                                        confirm_forget.set(false);
-                                        request_animation_frame(|| focus_element("shared-forget"));
-                                    }>{tr!(safety.cancel)}</button>
-                            </p>
-                        </div>
+                        <ConfirmPanel prefix="shared-forget" question=tr!(safety.shared_forget_confirm)
+                            yes=tr!(safety.shared_forget_yes) on_yes=Callback::new(move |()| stop(false))
+                            on_cancel=Callback::new(move |()| confirm_forget.set(false)) back_to="shared-forget" />
                     })}
                 }.into_any()
             } else {

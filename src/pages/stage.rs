@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::discussion_timer::{TimerFace, TimerPanel, use_end_chime};
+use crate::components::discussion_timer::{TimerFace, TimerPanel};
 use crate::components::present_controls::{
     ControlBar, KeysHelp, PresentingPage, said_words, use_presenting_page,
 };
@@ -25,7 +25,6 @@ pub fn StagePage() -> impl IntoView {
         now,
         phase,
     } = use_presenting_page();
-    use_end_chime(phase);
     let show: Signal<Show> = live.show.into();
     let plan = move || {
         live.show.with(|s| {

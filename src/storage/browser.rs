@@ -2,7 +2,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{SHARED_DEVICE_FLAG, Store, StoreError};
+use super::{Store, StoreError, shared_device};
 
 pub struct LocalStore {
     storage: web_sys::Storage,
@@ -16,24 +16,14 @@ impl LocalStore {
         Self::pick().map(|(store, _)| store)
     }
 
-    /// The store in use, and whether it is the tab's (shared-device mode). Decided once per tab
-    /// and written into the tab's own flag (`"1"` or `"0"`): a choice made later in another tab
-    /// ("start every new tab this way", or undoing it) must not move a tab that is already open
-    /// to other storage in the middle of someone's writing.
+    /// The store in use, and whether it is the tab's (shared-device mode; decided once per tab,
+    /// see `storage::shared_device`).
     fn pick() -> Result<(Self, bool), StoreError> {
         let device = Self::device()?;
-        let Ok(tab) = Self::tab() else {
-            return Ok((device, false));
-        };
-        let shared = match tab.storage.get_item(SHARED_DEVICE_FLAG).ok().flatten() {
-            Some(flag) => flag == "1",
-            None => {
-                let shared = is_on(&device);
-                let _ = tab.set(SHARED_DEVICE_FLAG, if shared { "1" } else { "0" });
-                shared
-            }
-        };
-        Ok(if shared { (tab, true) } else { (device, false) })
+        match Self::tab() {
+            Ok(tab) if shared_device::tab_is_shared(&device, &tab) => Ok((tab, true)),
+            _ => Ok((device, false)),
+        }
     }
 
     /// localStorage, whatever the mode.
@@ -60,35 +50,15 @@ impl LocalStore {
     }
 }
 
-fn is_on(store: &LocalStore) -> bool {
-    store
-        .storage
-        .get_item(SHARED_DEVICE_FLAG)
-        .ok()
-        .flatten()
-        .as_deref()
-        == Some("1")
-}
-
 /// Whether this tab is in shared-device mode (keeps nothing after it closes).
 pub fn shared_device() -> bool {
     LocalStore::pick().is_ok_and(|(_, shared)| shared)
 }
 
-/// Whether every new tab starts in shared-device mode (the person asked to remember it).
-pub fn shared_device_remembered() -> bool {
-    LocalStore::device().is_ok_and(|d| is_on(&d))
-}
-
-/// Quick exit in shared-device mode: everything this tab keeps is forgotten at once (the mode
-/// itself stays, so the tab keeps nothing if the person comes back to it).
+/// Quick exit: in shared-device mode, what this tab kept is forgotten before the page goes.
 pub fn forget_tab() {
     if let Ok((tab, true)) = LocalStore::pick() {
-        for key in tab.keys().unwrap_or_default() {
-            if key != SHARED_DEVICE_FLAG {
-                let _ = tab.remove(&key);
-            }
-        }
+        shared_device::forget_tab(&tab);
     }
 }
 

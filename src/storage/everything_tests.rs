@@ -4,6 +4,15 @@ use super::*;
 use crate::model::data_file::{self, FORMAT};
 use crate::storage::{ItemId, MemoryStore, save, save_item};
 
+/// Add what is new, keep what differs here.
+const ADD: ImportMode = ImportMode::Merge {
+    replace_changed: false,
+};
+/// Add what is new, and take the file's version where the two differ.
+const ADD_TAKING_THE_FILES: ImportMode = ImportMode::Merge {
+    replace_changed: true,
+};
+
 fn id(s: &str) -> ItemId {
     ItemId::new(s).unwrap()
 }
@@ -142,15 +151,7 @@ fn export_then_replace_on_an_empty_device_gives_the_same_data() {
     let again = plan_import(&to, &file).unwrap();
     assert_eq!(again.count(Incoming::Same), 7);
     let writes = to.writes();
-    apply_import(
-        &to,
-        &again,
-        ImportMode::Merge {
-            replace_changed: true,
-        },
-        6,
-    )
-    .unwrap();
+    apply_import(&to, &again, ADD_TAKING_THE_FILES, 6).unwrap();
     assert_eq!(to.writes(), writes);
 }
 
@@ -168,30 +169,14 @@ fn merge_adds_new_and_keeps_changed_unless_chosen() {
         vec![Key::Item(Collection::Answer, id("2.costs"))]
     );
 
-    apply_import(
-        &here,
-        &plan,
-        ImportMode::Merge {
-            replace_changed: false,
-        },
-        5,
-    )
-    .unwrap();
+    apply_import(&here, &plan, ADD, 5).unwrap();
     let kept = crate::storage::load_item::<Answer>(&here, &id("1.benefits"), 1).unwrap();
     assert_eq!(kept.value.text, "written here");
     assert!(here.get("tpa:answer:1.costs").unwrap().is_some());
 
     // A plan is made for one import: after the first, it is made again (as the page does).
     let plan = plan_import(&here, &file).unwrap();
-    apply_import(
-        &here,
-        &plan,
-        ImportMode::Merge {
-            replace_changed: true,
-        },
-        5,
-    )
-    .unwrap();
+    apply_import(&here, &plan, ADD_TAKING_THE_FILES, 5).unwrap();
     let replaced = crate::storage::load_item::<Answer>(&here, &id("1.benefits"), 1).unwrap();
     assert_eq!(replaced.value.text, "Мой ответ <b>bold</b>");
     // The revision moves on, so another tab holding the old one cannot write over it unseen.
@@ -225,12 +210,7 @@ fn replace_removes_what_the_file_lacks_but_keeps_backups_and_unreadable_text() {
 #[test]
 fn a_full_storage_midway_leaves_everything_as_it_was() {
     let file = file_of(&filled());
-    for mode in [
-        ImportMode::Replace,
-        ImportMode::Merge {
-            replace_changed: true,
-        },
-    ] {
+    for mode in [ImportMode::Replace, ADD_TAKING_THE_FILES] {
         let here = MemoryStore::new();
         save_item(&here, &id("1.benefits"), &answer("mine"), 0, 1).unwrap();
         save_item(&here, &id("2.costs"), &answer("only here"), 0, 1).unwrap();
@@ -263,12 +243,7 @@ fn a_change_made_elsewhere_after_the_preview_stops_the_import() {
     )
     .unwrap();
     let before = here.snapshot();
-    for mode in [
-        ImportMode::Replace,
-        ImportMode::Merge {
-            replace_changed: true,
-        },
-    ] {
+    for mode in [ImportMode::Replace, ADD_TAKING_THE_FILES] {
         let result = apply_import(&here, &plan, mode, 5);
         assert_eq!(result, Err(SaveError::Conflict { stored_rev: 0 }));
         assert_eq!(here.snapshot(), before);
@@ -283,14 +258,7 @@ fn unreadable_text_that_cannot_be_backed_up_stops_the_import_before_any_write() 
     let before = here.snapshot();
     let plan = plan_import(&here, &file).unwrap();
     here.set_quota(Some(here.used_bytes()));
-    let result = apply_import(
-        &here,
-        &plan,
-        ImportMode::Merge {
-            replace_changed: true,
-        },
-        5,
-    );
+    let result = apply_import(&here, &plan, ADD_TAKING_THE_FILES, 5);
     assert!(matches!(result, Err(SaveError::Unbacked(_))), "{result:?}");
     assert_eq!(here.snapshot(), before);
 }
@@ -601,7 +569,7 @@ proptest! {
         let before = here.snapshot();
         let plan = plan_one_into(&here, KEYS[key], entry);
         prop_assert_eq!(plan.entries.len() + plan.problems.len(), 1);
-        apply_import(&here, &plan, ImportMode::Merge { replace_changed: true }, 3).unwrap();
+        apply_import(&here, &plan, ADD_TAKING_THE_FILES, 3).unwrap();
         for (k, value) in here.snapshot() {
             if k == KEYS[key] && plan.entries.len() == 1 {
                 let key = Key::from_storage_key(&k).unwrap();
@@ -622,7 +590,7 @@ proptest! {
         let before = here.snapshot();
         let plan = plan_import(&here, &file).unwrap();
         here.set_quota(Some(here.used_bytes() + room));
-        let mode = if replace { ImportMode::Replace } else { ImportMode::Merge { replace_changed: true } };
+        let mode = if replace { ImportMode::Replace } else { ADD_TAKING_THE_FILES };
         match apply_import(&here, &plan, mode, 5) {
             Err(_) => prop_assert_eq!(here.snapshot(), before),
             // Success means all of it: every entry of the file is stored as planned.
@@ -685,15 +653,7 @@ fn the_committed_corpus_gives_what_expected_json_says() {
             plan.problems
         );
         assert_eq!(plan.copies, count("copies"), "{name}");
-        apply_import(
-            &here,
-            &plan,
-            ImportMode::Merge {
-                replace_changed: false,
-            },
-            5,
-        )
-        .unwrap();
+        apply_import(&here, &plan, ADD, 5).unwrap();
         for (key, value) in before {
             assert_eq!(
                 here.get(&key).unwrap(),

@@ -15,6 +15,7 @@ pub mod browser;
 pub mod everything;
 mod keys;
 mod memory;
+pub mod shared_device;
 
 pub use keys::{BACKUP_PREFIX, Collection, ItemId, Key, PREFIX, SHARED_DEVICE_FLAG};
 pub use memory::MemoryStore;

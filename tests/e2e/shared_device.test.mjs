@@ -21,6 +21,15 @@ async function startSharedMode(page, { remember = false } = {}) {
   await page.locator('#shared-device-status').waitFor();
 }
 
+/** An answer stored on the device before the test (what shared-device mode must not touch). */
+async function keptOnTheDevice(page, text) {
+  await gotoApp(page, '/');
+  await page.evaluate(
+    (t) => localStorage.setItem('tpa:answer:1.costs', JSON.stringify({ v: 1, rev: 1, data: { text: t, updated_at: 1 } })),
+    text,
+  );
+}
+
 async function writeAnswer(page, text = ANSWER) {
   await gotoApp(page, '/think');
   const onePage = page.getByRole('button', { name: 'See all on one page' });
@@ -32,10 +41,7 @@ async function writeAnswer(page, text = ANSWER) {
 describe('shared-device mode', () => {
   it('keeps what is written in the tab only, and says so on every page', (t) =>
     withPage(t, async (page) => {
-      await gotoApp(page, '/');
-      await page.evaluate(() =>
-        localStorage.setItem('tpa:answer:1.costs', JSON.stringify({ v: 1, rev: 1, data: { text: 'from before', updated_at: 1 } })),
-      );
+      await keptOnTheDevice(page, 'from before');
       await startSharedMode(page);
       await writeAnswer(page);
       assert.ok((await session(page))['tpa:answer:1.men_and_boys'], 'the answer is in the tab');
@@ -124,10 +130,7 @@ describe('shared-device mode', () => {
 
   it('erasing in shared-device mode erases the tab and stays in the mode', (t) =>
     withPage(t, async (page) => {
-      await gotoApp(page, '/');
-      await page.evaluate(() =>
-        localStorage.setItem('tpa:answer:1.costs', JSON.stringify({ v: 1, rev: 1, data: { text: 'on the device', updated_at: 1 } })),
-      );
+      await keptOnTheDevice(page, 'on the device');
       await startSharedMode(page);
       await writeAnswer(page);
       await gotoApp(page, '/my-data');

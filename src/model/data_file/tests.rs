@@ -137,6 +137,27 @@ fn the_reminder_comes_after_enough_writing_and_rests_after_not_now() {
 }
 
 #[test]
+fn a_long_key_is_shortened_by_characters_not_bytes() {
+    assert_eq!(short_key("tpa:answer:1.x"), "tpa:answer:1.x");
+    let long = "я".repeat(61);
+    assert_eq!(short_key(&long), format!("{}…", "я".repeat(60)));
+    assert_eq!(short_key(&"я".repeat(60)), "я".repeat(60));
+}
+
+#[test]
+fn marks_record_an_export_and_a_not_now() {
+    let mark = ExportMark::default().exported(5).dismissed(9);
+    assert_eq!(
+        mark,
+        ExportMark {
+            exported_at: 5,
+            reminder_dismissed_at: 9
+        }
+    );
+    assert_eq!(mark.exported(12).reminder_dismissed_at, 9);
+}
+
+#[test]
 fn the_file_name_carries_the_date() {
     assert_eq!(
         file_name("2026-12-01"),
