@@ -1,7 +1,6 @@
 //! The app: context providers, router and layout.
 
 use leptos::prelude::*;
-use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
     Lazy, LazyRoute,
     components::{Route, Router, Routes},
@@ -14,10 +13,10 @@ use crate::i18n::*;
 use crate::model::pages::{Page, page_for};
 use crate::pages::{
     about::AboutPage, agenda_editor::AgendaEditorPage, card::CardPage, card_editor::CardEditorPage,
-    cards::CardsPage, facilitator_notes::FacilitatorNotesPage, home::HomePage,
+    cards::CardsPage, facilitator_notes::FacilitatorNotesPage, home::HomePage, lock::LockPage,
     my_cards::MyCardsPage, my_data::MyDataPage, not_found::NotFoundPage, present::PresentPage,
     presenter::PresenterPage, reflections::ReflectionsPage, safety::SafetyPage,
-    shared_cards::SharedCardsPage, stage::StagePage, think::ThinkPage,
+    shared_cards::SharedCardsPage, stage::StagePage, think::ThinkPage, unlock::UnlockPage,
 };
 use crate::state::provide_app_state;
 use crate::web;
@@ -34,7 +33,6 @@ pub fn start() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     view! {
         <I18nContextProvider>
             <Routed />
@@ -50,7 +48,6 @@ fn Routed() -> impl IntoView {
     move || {
         let _language = i18n.get_locale();
         view! {
-        <Title formatter=move |page: String| format!("{page} — {}", td_string!(i18n.get_locale_untracked(), app_name)) />
         <Router>
             <Shell>
                 <Routes fallback=NotFoundPage>
@@ -65,10 +62,11 @@ fn Routed() -> impl IntoView {
                     // Facilitator mode; /present/show and /present/presenter fill the window
                     // (the frame steps aside: present.css).
                     <Route path=path!("/present/:page?/:id?") view={Lazy::<PresentRoom>::new()} />
-                    // Privacy and safety: what is kept and where quick exit leads.
-                    <Route path=path!("/my-data") view={Lazy::<PrivacyRoom>::new()} />
-                    <Route path=path!("/about") view={Lazy::<PrivacyRoom>::new()} />
-                    <Route path=path!("/safety") view={Lazy::<PrivacyRoom>::new()} />
+                    // Privacy and safety (/my-data, /safety, /about, the passphrase lock's /lock
+                    // and /unlock): what is kept, where quick exit leads, the lock. Routes are
+                    // tried in order, so this one comes last; one route for five pages saves
+                    // first-download code (any other single word is "not found", shown by the room).
+                    <Route path=path!("/:page?") view={Lazy::<PrivacyRoom>::new()} />
                 </Routes>
             </Shell>
         </Router>
@@ -88,6 +86,9 @@ macro_rules! lazy_page {
                 $route
             }
             fn view(_this: Self) -> AnyView {
+                if crate::state::leave_if_locked() {
+                    return ().into_any();
+                }
                 $($(web::adopt_style_sheet($css);)+)?
                 view! { <$page /> }.into_any()
             }
@@ -113,7 +114,13 @@ macro_rules! lazy_room {
                 // Leaving for another room's address shows no "not found" here meanwhile: the
                 // router updates the location only once the next room's view is ready.
                 let page = Memo::new(move |_| page_for(&pathname.get()));
-                (move || $pages(page.get())).into_any()
+                (move || {
+                    if crate::state::leave_if_locked() {
+                        return ().into_any();
+                    }
+                    $pages(page.get())
+                })
+                .into_any()
             }
         }
     )*};
@@ -166,7 +173,9 @@ fn present_room(page: Page) -> AnyView {
 }
 
 /// Keeping one's writing safe, and who stands behind the app: My data (what is kept, a copy out
-/// and in, erasing), Safety (quick exit, shared-device mode) and About. One room, not three: My
+/// and in, erasing), Safety (quick exit, shared-device mode), About, and the passphrase lock (its
+/// settings and the unlock page; measured as a room of its own, it cut shared code into more
+/// chunks and every other room grew by 3 to 5 kB). One room, not three: My
 /// data as a page of its own shares interface code with every other room, and wasm-split then
 /// cut that code into many more chunks (57 files became 92, every room grew by about 5 kB and the
 /// first download by 0.8 kB); each split point also costs the first download (README, Performance).
@@ -178,6 +187,14 @@ fn privacy_room(page: Page) -> AnyView {
         }
         Page::Safety => view! { <SafetyPage /> }.into_any(),
         Page::About => view! { <AboutPage /> }.into_any(),
+        Page::Lock => {
+            web::adopt_style_sheet(LOCK_CSS);
+            view! { <LockPage /> }.into_any()
+        }
+        Page::Unlock => {
+            web::adopt_style_sheet(LOCK_CSS);
+            view! { <UnlockPage /> }.into_any()
+        }
         _ => view! { <NotFoundPage /> }.into_any(),
     }
 }
@@ -190,6 +207,7 @@ static THINK_CSS: &str = include_str!("../style/think.css");
 static CARDS_CSS: &str = include_str!("../style/cards.css");
 static PRESENT_CSS: &str = include_str!("../style/present.css");
 static MY_DATA_CSS: &str = include_str!("../style/my_data.css");
+static LOCK_CSS: &str = include_str!("../style/lock.css");
 
 lazy_page! {
     ThinkRoute => ThinkPage with [ROOMS_CSS, THINK_CSS],

@@ -44,8 +44,12 @@ pub mod durability;
 #[cfg(target_arch = "wasm32")]
 pub mod live_show;
 #[cfg(target_arch = "wasm32")]
+pub mod lock_session;
+#[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(target_arch = "wasm32")]
+pub mod web_crypto;

@@ -237,7 +237,40 @@ pub fn provide_app_state() {
     let notices = Notices(RwSignal::new(Vec::new()));
     provide_context(notices);
     provide_context(StorageAvailable(LocalStore::open().is_ok()));
-    provide_context(Synced::<Settings>::new(notices).follow_other_tabs());
+    let settings = Synced::<Settings>::new(notices);
+    provide_context(settings);
+    // One listener for the app's lifetime (a second one would cost the first download bytes):
+    // - settings changed in another tab are taken here;
+    // - another tab turned the lock on: this page loads afresh, and a page that shows what a
+    //   person wrote gives way to the unlock page (see `leave_if_locked`). A tab whose lock is
+    //   open follows changes to the lock in `lock_session`.
+    let _ = window_event_listener(leptos::ev::storage, move |event| {
+        let Some(key) = event.key() else {
+            return;
+        };
+        if key == storage::LOCK_KEY && crate::storage::browser::lock_closed() {
+            // "": this very address, query included (the first download has no `reload`).
+            crate::web::load_afresh("");
+        } else if storage::Key::from_storage_key(&key) == Some(Settings::KEY) {
+            settings.reload();
+        }
+    });
+}
+
+/// While the lock is closed, a page that shows what a person wrote gives way to the unlock
+/// page (a fresh load, which returns here afterwards). Returns whether it did. Every page but
+/// home (which reads nothing written) is loaded lazily, and each calls this first, so no page
+/// reads sealed values even for a moment (the store refuses them meanwhile too). Not called
+/// from the first download: it would cost every visitor bytes for what only locked ones need.
+pub fn leave_if_locked() -> bool {
+    use crate::model::pages::{open_while_locked, unlock_address};
+    let here = crate::web::current_address();
+    let path = here.split('?').next().unwrap_or("/");
+    let leave = crate::storage::browser::lock_closed() && !open_while_locked(path);
+    if leave {
+        crate::web::load_afresh(&unlock_address(&here));
+    }
+    leave
 }
 
 /// Puts a loaded value into the signals, reporting unreadable text. Shared by both kinds.
@@ -303,9 +336,12 @@ pub mod everything {
         all::apply_import(&LocalStore::open()?, plan, mode, now_ms())
     }
 
-    /// Removes everything the app stored in this browser.
+    /// Removes everything the app stored in this browser, the passphrase lock too (this tab's
+    /// key goes with it).
     pub fn erase() -> Result<usize, StoreError> {
-        all::erase(&LocalStore::open()?)
+        let erased = all::erase(&LocalStore::open()?)?;
+        crate::storage::browser::close_lock();
+        Ok(erased)
     }
 }
 

@@ -126,6 +126,14 @@ pub fn load_afresh(path: &str) {
     }
 }
 
+/// The address shown now: path and query (`/cards?area=work`).
+pub fn current_address() -> String {
+    web_sys::window()
+        .map(|w| w.location())
+        .and_then(|l| Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?)))
+        .unwrap_or_else(|| "/".into())
+}
+
 /// Opens the browser's print dialog (also "Save as PDF").
 pub fn print_page() {
     if let Some(window) = web_sys::window() {
@@ -262,4 +270,14 @@ pub fn adopt_style_sheet(css: &'static str) {
     sheets.push(&sheet);
     doc.set_adopted_style_sheets(&sheets);
     ADOPTED.with_borrow_mut(|done| done.push(id));
+}
+
+/// The event that asks every field with unsaved text to save it now (`Autosaver` listens):
+/// sent before the passphrase lock closes, while the key is still there to seal the text.
+pub const SAVE_NOW_EVENT: &str = "tpa-save-now";
+
+pub fn save_everything_now() {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(SAVE_NOW_EVENT)) {
+        let _ = window.dispatch_event(&event);
+    }
 }

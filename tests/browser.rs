@@ -418,3 +418,94 @@ fn a_pages_own_styles_are_adopted_once_and_apply() {
         .unwrap();
     assert_eq!(style.get_property_value("margin-left").unwrap(), "17px");
 }
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[wasm_bindgen_test]
+async fn web_crypto_derives_the_standard_pbkdf2_sha256_key() {
+    use think_plan_act::web_crypto::derive_bits;
+    // The published PBKDF2-HMAC-SHA256 test vectors (P = "password", S = "salt", 32 bytes).
+    let one = derive_bits("password", b"salt", 1).await.unwrap();
+    assert_eq!(
+        hex(&one),
+        "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b"
+    );
+    let two = derive_bits("password", b"salt", 2).await.unwrap();
+    assert_eq!(
+        hex(&two),
+        "ae4d0c95af6b46d32d0adff928f06dd02a303f8ef3c251dfd6e2d85a95474c43"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_file_locked_in_the_browser_opens_with_its_passphrase_only() {
+    use think_plan_act::model::lock::Sealed;
+    use think_plan_act::web_crypto::{CryptoError, open_text, seal_text};
+    let text = r#"{"format":"think-plan-act/data","note":"Мой ответ"}"#;
+    let sealed = seal_text("a long walk home", text).await.unwrap();
+    assert!(!sealed.contains("think-plan-act/data"));
+    let envelope = Sealed::from_json(&sealed).unwrap();
+    assert_eq!(
+        open_text("a long walk home", &envelope).await.as_deref(),
+        Ok(text)
+    );
+    assert_eq!(
+        open_text("a long walk HOME", &envelope).await,
+        Err(CryptoError::Wrong)
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_closed_lock_refuses_sealed_keys_and_an_open_one_seals_them_on_real_storage() {
+    use std::rc::Rc;
+    use think_plan_act::storage::browser::{close_lock, open_lock};
+    use think_plan_act::storage::lock::{ITERATIONS, SealKey, SealedStore, start};
+    clear_local_storage();
+    let raw = LocalStore::raw_device().unwrap();
+    raw.set(
+        "tpa:answer:1.costs",
+        r#"{"v":1,"rev":1,"data":{"text":"secret 5e1","updated_at":1}}"#,
+    )
+    .unwrap();
+    let key = Rc::new(SealKey::new([7; 32], [3; 16], ITERATIONS));
+    start(&raw, &key, 5).unwrap();
+    assert!(
+        !raw.get("tpa:answer:1.costs")
+            .unwrap()
+            .unwrap()
+            .contains("5e1")
+    );
+
+    // Closed: sealed keys are refused, settings pass.
+    let closed = LocalStore::open().unwrap();
+    assert!(matches!(
+        closed.get("tpa:answer:1.costs"),
+        Err(StoreError::Unavailable(_))
+    ));
+    assert!(matches!(
+        closed.set("tpa:answer:1.costs", "{}"),
+        Err(StoreError::Unavailable(_))
+    ));
+    assert!(closed.get("tpa:settings").is_ok());
+
+    // Open: read and written through the key, stored sealed.
+    open_lock(Rc::new(SealedStore::new(
+        LocalStore::raw_device().unwrap(),
+        key,
+    )));
+    let open = LocalStore::open().unwrap();
+    assert!(
+        open.get("tpa:answer:1.costs")
+            .unwrap()
+            .unwrap()
+            .contains("5e1")
+    );
+    open.set("tpa:note:x", "note 77f").unwrap();
+    assert!(!raw.get("tpa:note:x").unwrap().unwrap().contains("77f"));
+    assert_eq!(open.get("tpa:note:x").unwrap().as_deref(), Some("note 77f"));
+    close_lock();
+    assert!(LocalStore::open().unwrap().get("tpa:note:x").is_err());
+    clear_local_storage();
+}

@@ -2,8 +2,14 @@
 //! what is stored (`storage::everything::plan_import`), show what it holds, then write it all or
 //! nothing in the way the person chose (add, or replace everything).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::components::lock_settings::PassphraseField;
+use crate::model::lock::Sealed;
+use crate::web_crypto::{self, CryptoError};
 
 use crate::components::save_error::SaveErrorMessage;
 use crate::i18n::{t, use_i18n};
@@ -47,9 +53,68 @@ enum Step {
     Refused(FileError),
     /// The browser could not read the file, or storage could not be opened.
     Failed,
+    /// A copy locked with a passphrase: asked for before the file is read any further.
+    Locked(Arc<Sealed>),
     Preview(ImportPlan),
     /// What was written, and whether the file held nothing but what is here already.
     Done((Imported, bool)),
+}
+
+/// A copy's text, read and compared with what is stored.
+fn read_copy(text: &str) -> Step {
+    match parse(text) {
+        Err(error) => Step::Refused(error),
+        Ok(file) => match stored::plan_import(&file) {
+            Ok(plan) => Step::Preview(plan),
+            Err(_) => Step::Failed,
+        },
+    }
+}
+
+/// The passphrase of a locked copy. A wrong one changes nothing and lets the person try again.
+#[component]
+fn LockedCopy(sealed: Arc<Sealed>, step: RwSignal<Option<Step>>) -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let trying = RwSignal::new(false);
+    let failed = RwSignal::new(None::<CryptoError>);
+    let sealed = StoredValue::new(sealed);
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if trying.get_untracked() {
+            return;
+        }
+        trying.set(true);
+        let typed = passphrase.get_untracked();
+        let sealed = sealed.get_value();
+        leptos::task::spawn_local(async move {
+            let opened = web_crypto::open_text(&typed, &sealed).await;
+            trying.set(false);
+            match opened {
+                Ok(text) => step.set(Some(read_copy(&text))),
+                Err(e) => {
+                    failed.set(Some(e));
+                    focus_element("data-file-passphrase");
+                }
+            }
+        });
+    };
+    view! {
+        <form class="form" id="data-file-locked" on:submit=on_submit>
+            <p class="hint" id="data-file-locked-hint">{tr!(my_data.file_locked)}</p>
+            <PassphraseField id="data-file-passphrase" label=tr!(lock.passphrase) value=passphrase
+                autocomplete="off" described_by="data-file-locked-hint"
+                invalid=Signal::derive(move || failed.get().is_some()) />
+            <button type="submit" class="button" id="data-file-open">
+                {move || if trying.get() { tr!(my_data.file_opening) } else { tr!(my_data.file_open) }}
+            </button>
+        </form>
+        {move || failed.get().map(|e| view! {
+            <p id="data-import-message" class="message message--error" role="alert">{match e {
+                CryptoError::Wrong => tr!(my_data.file_wrong),
+                CryptoError::Unavailable => tr!(lock.error_no_crypto),
+            }}</p>
+        })}
+    }
 }
 
 /// The file picker and what follows. `on_changed` runs after a successful import.
@@ -80,13 +145,12 @@ pub fn DataImport(on_changed: Callback<()>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let next = match read_file_text(file).await {
                 None => Step::Refused(FileError::Unreadable),
-                Some(text) => match parse(&text) {
-                    Err(error) => Step::Refused(error),
-                    Ok(file) => match stored::plan_import(&file) {
-                        Ok(plan) => Step::Preview(plan),
-                        Err(_) => Step::Failed,
-                    },
+                // Its method and number of rounds are checked before any key is derived.
+                Some(text) if Sealed::is_sealed(&text) => match Sealed::from_json(&text) {
+                    Ok(sealed) => Step::Locked(Arc::new(sealed)),
+                    Err(_) => Step::Refused(FileError::Unreadable),
                 },
+                Some(text) => read_copy(&text),
             };
             step.set(Some(next));
         });
@@ -113,6 +177,7 @@ pub fn DataImport(on_changed: Callback<()>) -> impl IntoView {
                 </p>
             }.into_any(),
             Step::Done((done, all_same)) => view! { <ImportDone done all_same /> }.into_any(),
+            Step::Locked(sealed) => view! { <LockedCopy sealed step /> }.into_any(),
             Step::Preview(plan) => {
                 let on_done = Callback::new(move |done: (Imported, bool)| {
                     step.set(Some(Step::Done(done)));

@@ -203,6 +203,11 @@ pub fn file_name(date_iso: &str) -> String {
     format!("think-plan-act-data-{date_iso}.json")
 }
 
+/// The name of a copy locked with a passphrase (a sealed envelope around the file's text).
+pub fn locked_file_name(date_iso: &str) -> String {
+    format!("think-plan-act-data-{date_iso}-locked.json")
+}
+
 /// A size for people: `900 B`, `12 kB`, `4.8 MB` (1 kB = 1,000 bytes, as browsers count quota).
 pub fn size_words(bytes: f64) -> String {
     let bytes = bytes.max(0.0);

@@ -153,6 +153,34 @@ impl Sealed {
     }
 }
 
+/// When an open lock closes by itself: after `minutes` without a touch, a key or a scroll.
+/// The clock is injected (milliseconds), so the rule is tested natively.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Idle {
+    /// 0 = never by itself.
+    pub minutes: u32,
+    last_use_ms: f64,
+}
+
+impl Idle {
+    pub fn new(minutes: u32, now_ms: f64) -> Self {
+        Self {
+            minutes,
+            last_use_ms: now_ms,
+        }
+    }
+
+    /// The person did something.
+    pub fn used(&mut self, now_ms: f64) {
+        // A clock that went back (a changed system time) counts as use, never as idle time.
+        self.last_use_ms = now_ms;
+    }
+
+    pub fn expired(&self, now_ms: f64) -> bool {
+        self.minutes > 0 && now_ms - self.last_use_ms >= f64::from(self.minutes) * 60_000.0
+    }
+}
+
 // Native only: proptest is a native dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -167,6 +195,18 @@ mod tests {
             iv: (100..112).collect(),
             ciphertext: vec![7; 40],
         }
+    }
+
+    #[test]
+    fn the_lock_closes_after_the_chosen_idle_time_and_never_when_none_is_chosen() {
+        let mut idle = Idle::new(5, 1_000.0);
+        assert!(!idle.expired(1_000.0 + 299_999.0));
+        assert!(idle.expired(1_000.0 + 300_000.0));
+        idle.used(200_000.0);
+        assert!(!idle.expired(1_000.0 + 300_000.0), "use restarts the wait");
+        assert!(idle.expired(500_000.0));
+        let never = Idle::new(0, 0.0);
+        assert!(!never.expired(1e15));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
+use crate::components::title::Title;
 use crate::i18n::{t, use_i18n};
-use leptos_meta::Title;
 
 use crate::content::{Lang, source};
 

@@ -3,8 +3,8 @@
 //! removing (with undo). Every change is saved at once. The plan prints on one sheet and runs in
 //! present mode.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 

@@ -2,8 +2,8 @@
 //! the card, previous and next within the filter, drawing on, a private note, and — for the
 //! guidance's cards — "adapt", for the person's own cards edit and delete.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::card_draw::DrawCard;

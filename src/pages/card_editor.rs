@@ -1,8 +1,8 @@
 //! Writing a card, adapting one (`/my-cards/new?from=<card>`) or editing one's own
 //! (`/my-cards/<id>`). Saved on request, after a check that names what is missing.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::content::{Lang, cards_help};
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};

@@ -1,8 +1,8 @@
 //! The scenario cards of Annex 2 and the person's own: grouped by thematic area, filtered by
 //! area and searched, drawn at random, and printed as cuttable cards.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::card_draw::DrawCard;
 use crate::components::card_face::CardFace;

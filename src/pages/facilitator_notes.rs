@@ -3,8 +3,8 @@
 //! and accountability, the content notes of sensitive cards, and the facilitator's own list of
 //! local support services.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::support_services::SupportServicesEditor;
 use crate::content::{Lang, facilitation, present_help, source};

@@ -1,8 +1,8 @@
 //! The person's own cards: the list, their own themes, and sharing without a server — files
 //! (JSON, CSV for spreadsheets), a share link, and bringing cards in from a file.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::content::{Lang, cards_help};
 use wasm_bindgen::JsCast;

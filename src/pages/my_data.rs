@@ -2,19 +2,22 @@
 //! (export), a copy to bring back (import), a printable copy of one's reflections, and erasing
 //! everything. Storage is reached only through `state::everything`.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::confirm::ConfirmPanel;
 use crate::components::data_import::{DataImport, kind_words};
+use crate::components::lock_settings::{PassphraseField, passphrase_problem_words};
 use crate::durability::{self, Estimate};
 use crate::i18n::{t, use_i18n};
-use crate::model::data_file::{ExportMark, file_name, size_words};
+use crate::model::data_file::{ExportMark, file_name, locked_file_name, size_words};
 use crate::model::settings::Settings;
 use crate::state::{Notices, StorageAvailable, Synced, everything as stored};
 use crate::storage::StoreError;
 use crate::storage::everything::{Kind, Summary};
+use crate::storage::lock::{PassphraseProblem, check_new_passphrase};
 use crate::web::{download, focus_element, format_date, now_ms, today_iso};
+use crate::web_crypto;
 
 #[component]
 pub fn MyDataPage() -> impl IntoView {
@@ -150,36 +153,84 @@ fn KeepingIt() -> impl IntoView {
     }
 }
 
+/// Why no copy was saved. Nothing changed in any of these.
+#[derive(Clone)]
+enum ExportFailure {
+    /// Storage could not be read.
+    Store(StoreError),
+    /// The browser refused the download.
+    Download,
+    Passphrase(PassphraseProblem),
+    NoCrypto,
+}
+
 #[component]
 fn ExportSection(
     summary: RwSignal<Result<Summary, StoreError>>,
     mark: Synced<ExportMark>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    // `Some(Some(e))`: storage could not be read; `Some(None)`: the browser refused the download.
-    let failed = RwSignal::new(None::<Option<StoreError>>);
-    let export = move |_| {
-        let file = match stored::export() {
-            Ok(file) => file,
-            Err(e) => return failed.set(Some(Some(e))),
-        };
-        let json = file.to_json();
-        if !download(
-            &json,
-            "application/json;charset=utf-8",
-            &file_name(&today_iso()),
-        ) {
-            return failed.set(Some(None));
+    let failed = RwSignal::new(None::<ExportFailure>);
+    let locked = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let repeated = RwSignal::new(String::new());
+    let locking = RwSignal::new(false);
+    let save = move |text: &str, name: String| {
+        if !download(text, "application/json;charset=utf-8", &name) {
+            return failed.set(Some(ExportFailure::Download));
         }
         mark.save_latest_or_hold(mark.value.get_untracked().exported(now_ms()));
         failed.set(None);
         summary.set(stored::summary());
     };
+    let export = move |_| {
+        if locking.get_untracked() {
+            return;
+        }
+        let file = match stored::export() {
+            Ok(file) => file,
+            Err(e) => return failed.set(Some(ExportFailure::Store(e))),
+        };
+        let json = file.to_json();
+        if !locked.get_untracked() {
+            return save(&json, file_name(&today_iso()));
+        }
+        let typed = passphrase.get_untracked();
+        if let Err(problem) = check_new_passphrase(&typed, &repeated.get_untracked()) {
+            return failed.set(Some(ExportFailure::Passphrase(problem)));
+        }
+        locking.set(true);
+        let name = locked_file_name(&today_iso());
+        leptos::task::spawn_local(async move {
+            let sealed = web_crypto::seal_text(&typed, &json).await;
+            locking.set(false);
+            match sealed {
+                Ok(sealed) => save(&sealed, name),
+                Err(_) => failed.set(Some(ExportFailure::NoCrypto)),
+            }
+        });
+    };
     view! {
         <section aria-labelledby="export-heading">
             <h2 id="export-heading">{tr!(my_data.export_heading)}</h2>
             <p>{tr!(my_data.export_text)}</p>
-            <p><button type="button" class="button" id="export-all" on:click=export>{tr!(my_data.export_button)}</button></p>
+            <p class="choice">
+                <input type="checkbox" id="export-locked" prop:checked=move || locked.get()
+                    on:change=move |e| locked.set(event_target_checked(&e)) />
+                <label for="export-locked">{tr!(my_data.export_lock)}</label>
+            </p>
+            {move || locked.get().then(|| view! {
+                <div class="form">
+                    <p class="hint" id="export-lock-hint">{tr!(my_data.export_lock_hint)}</p>
+                    <PassphraseField id="export-passphrase" label=tr!(lock.passphrase) value=passphrase
+                        autocomplete="new-password" described_by="export-lock-hint" />
+                    <PassphraseField id="export-repeat" label=tr!(my_data.export_repeat) value=repeated
+                        autocomplete="new-password" />
+                </div>
+            })}
+            <p><button type="button" class="button" id="export-all" on:click=export>
+                {move || if locking.get() { tr!(my_data.export_locking) } else { tr!(my_data.export_button) }}
+            </button></p>
             <p class="hint" id="exported-at">{move || match mark.value.get().exported_at {
                 0 => tr!(my_data.exported_never).into_any(),
                 at => {
@@ -188,9 +239,11 @@ fn ExportSection(
                 }
             }}</p>
             {move || failed.get().map(|error| view! {
-                <p class="message message--error" role="alert">{match error {
-                    Some(e) => storage_error_words(e),
-                    None => tr!(my_data.export_failed).into_any(),
+                <p class="message message--error" role="alert" id="export-message">{match error {
+                    ExportFailure::Store(e) => storage_error_words(e),
+                    ExportFailure::Download => tr!(my_data.export_failed).into_any(),
+                    ExportFailure::Passphrase(problem) => passphrase_problem_words(problem).into_any(),
+                    ExportFailure::NoCrypto => tr!(lock.error_no_crypto).into_any(),
                 }}</p>
             })}
         </section>

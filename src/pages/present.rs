@@ -2,8 +2,8 @@
 //! of cards, a session plan) and where (this screen, or the presenter's view with a second window
 //! for the projector); the plans; the way to the facilitator notes; present mode's settings.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::card_filter::{CardFilterControls, use_card_filter, use_selected_ids};

@@ -3,8 +3,8 @@
 //! comes next, the timer, the facilitator's notes and every item to jump to. Both windows stay in
 //! step through `LiveShow`; either can drive, and either can be closed.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::discussion_timer::{TimerControls, TimerFace};

@@ -1,8 +1,8 @@
 //! My reflections: everything written in THINK, round by round, to edit or delete one by one;
 //! starting a new round (earlier answers are kept); two rounds side by side.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::export_reminder::ExportReminder;
 use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};

@@ -1,7 +1,7 @@
 //! What quick exit does and does not do, and where it leads.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::confirm::ConfirmPanel;
 use crate::components::save_error::SaveErrorMessage;
@@ -36,6 +36,10 @@ pub fn SafetyPage() -> impl IntoView {
 
         <ExitDestinationForm />
         <SharedDevice />
+        <section aria-labelledby="lock-heading">
+            <h2 id="lock-heading">{tr!(lock.heading)}</h2>
+            <p>{tr!(lock.text)}" "<a href="/lock" id="to-lock">{tr!(lock.go)}</a></p>
+        </section>
     }
 }
 

@@ -1,8 +1,8 @@
 //! Cards that arrived in a share link (`/shared#cards=…`). The cards travel in the part of the
 //! address after `#`, which the browser never sends to a server: reading them needs no network.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::content::{Lang, cards_help};
 

@@ -2,8 +2,8 @@
 //! high contrast, the countdown, and small controls for touch screens. Driven by keys, a clicker,
 //! the buttons, or the presenter's window.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::discussion_timer::{TimerFace, TimerPanel};
 use crate::components::present_controls::{

@@ -2,8 +2,8 @@
 //! all on one page) and the further reflections (aims, power and privilege). Everything typed is
 //! saved on this device as the person types.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};
 use crate::components::norms_editor::NormsEditor;

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::keys::{BACKUP_PREFIX, Collection, Key, PREFIX, SHARED_DEVICE_FLAG};
+use super::keys::{BACKUP_PREFIX, Collection, Key, LOCK_KEY, PREFIX, SHARED_DEVICE_FLAG};
 use super::{SaveError, Store, StoreError, backup};
 use crate::content::cards::Area;
 use crate::model::agenda::Agenda;
@@ -106,7 +106,7 @@ fn our_keys(store: &impl Store) -> Result<OurKeys, StoreError> {
     let mut keys: Vec<String> = store
         .keys()?
         .into_iter()
-        .filter(|k| k.starts_with(PREFIX) && k != SHARED_DEVICE_FLAG)
+        .filter(|k| k.starts_with(PREFIX) && k != SHARED_DEVICE_FLAG && k != LOCK_KEY)
         .collect();
     keys.sort();
     let mut known = Vec::new();
@@ -552,11 +552,13 @@ pub fn copy_all(from: &impl Store, to: &impl Store, now_ms: u64) -> Result<Impor
 /// marker: erasing in shared-device mode must not quietly switch the tab back to the device's
 /// storage. Returns how many were removed.
 pub fn erase(store: &impl Store) -> Result<usize, StoreError> {
-    let keys: Vec<String> = store
+    let mut keys: Vec<String> = store
         .keys()?
         .into_iter()
         .filter(|k| k.starts_with(PREFIX) && k != SHARED_DEVICE_FLAG)
         .collect();
+    // The lock goes last: if removing stops halfway, what is left is still known to be sealed.
+    keys.sort_by_key(|k| k == LOCK_KEY);
     for key in &keys {
         store.remove(key)?;
     }

@@ -13,6 +13,9 @@ pub const BACKUP_PREFIX: &str = "tpa:backup:";
 /// way. The one value that is not an envelope: it is read to decide which storage to open, before
 /// any value is read through a store. Not data: never exported or imported.
 pub const SHARED_DEVICE_FLAG: &str = "tpa:shared-device";
+/// The passphrase lock (`storage::lock`): its idle time and a check text sealed under its key.
+/// Not data either: never exported, imported or counted; erasing everything removes it.
+pub const LOCK_KEY: &str = "tpa:lock";
 
 /// A family of stored items that share a key prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -14,10 +14,11 @@
 pub mod browser;
 pub mod everything;
 mod keys;
+pub mod lock;
 mod memory;
 pub mod shared_device;
 
-pub use keys::{BACKUP_PREFIX, Collection, ItemId, Key, PREFIX, SHARED_DEVICE_FLAG};
+pub use keys::{BACKUP_PREFIX, Collection, ItemId, Key, LOCK_KEY, PREFIX, SHARED_DEVICE_FLAG};
 pub use memory::MemoryStore;
 
 use crate::model::agenda::Agenda;
@@ -110,6 +111,22 @@ pub trait Store {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// A borrowed store is a store (a [`lock::SealedStore`] over the device's, in tests).
+impl<S: Store + ?Sized> Store for &S {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        (**self).keys()
+    }
 }
 
 /// Stored text that could not be read, and where a copy of it was kept.

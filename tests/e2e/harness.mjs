@@ -52,6 +52,7 @@ export const ROUTES = [
   { path: '/my-data', slug: 'my-data', title: `My data${SUFFIX}` },
   { path: '/about', slug: 'about', title: `About${SUFFIX}` },
   { path: '/safety', slug: 'safety', title: `Safety${SUFFIX}` },
+  { path: '/lock', slug: 'lock', title: `Lock with a passphrase${SUFFIX}`, nav: false },
 ];
 /** A small phone and a full-HD desktop. */
 export const VIEWPORTS = [

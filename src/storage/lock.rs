@@ -1,0 +1,345 @@
+//! The passphrase lock at rest, as rules over a [`Store`] (plain Rust, tested natively).
+//!
+//! While the lock is on, every value a person wrote (answers, norms, aims, notes, own cards and
+//! themes, plans, support services, what present mode shows, backups) is stored as a sealed
+//! envelope (`model::lock`): AES-GCM-256 with a fresh 12-byte IV per write, under a key that
+//! the browser derives from the passphrase (PBKDF2-SHA-256, `browser_crypto.rs`). What is not
+//! written by a person stays readable, so the app can start, say it is locked and lead to quick
+//! exit: settings, the THINK position, rounds, the export date, the shared-device flag.
+//!
+//! Sealing is synchronous Rust (RustCrypto's `aes-gcm`), not Web Crypto: its promises cannot
+//! finish while a page is closing, and a save at `pagehide` must be written, sealed, at once.
+//! Only the slow key derivation runs in the browser, once per unlock.
+//!
+//! [`LOCK_KEY`] holds the lock itself: how long to wait before locking again, and a check text
+//! sealed under the key, which tells a right passphrase from a wrong one.
+
+use std::rc::Rc;
+
+use aes_gcm::aead::{Aead, KeyInit};
+use aes_gcm::{Aes256Gcm, Nonce};
+use rand::TryRng;
+use serde::{Deserialize, Serialize};
+
+use super::everything::write_all_or_nothing;
+use super::keys::{BACKUP_PREFIX, Key, LOCK_KEY, PREFIX, SHARED_DEVICE_FLAG};
+use super::{SaveError, Store, StoreError};
+use crate::model::lock::{IV_BYTES, MIN_ITERATIONS, SALT_BYTES, Sealed, SealedError};
+use crate::model::schema::{Versioned, decode, encode};
+
+/// What the check envelope holds: opening it proves the passphrase.
+const CHECK_TEXT: &str = "think-plan-act: this passphrase opens the lock";
+/// The rounds of PBKDF2 this build uses for a new lock or file.
+pub const ITERATIONS: u32 = MIN_ITERATIONS;
+/// A passphrase is at least this many characters (a sentence is easier to keep than a code).
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+pub const MAX_PASSPHRASE_CHARS: usize = 1000;
+/// The idle times a person can choose, in minutes; 0 means "only when I lock it".
+pub const IDLE_CHOICES: [u32; 5] = [1, 5, 15, 60, 0];
+pub const DEFAULT_IDLE_MINUTES: u32 = 5;
+
+/// Whether a key's value is sealed while the lock is on: everything of the app's but the few
+/// values that let it start and leave (see the module comment).
+pub fn kept_sealed(storage_key: &str) -> bool {
+    if storage_key.starts_with(BACKUP_PREFIX) {
+        return true;
+    }
+    match Key::from_storage_key(storage_key) {
+        Some(Key::Settings | Key::Journey | Key::Rounds | Key::ExportMark) => false,
+        Some(_) => true,
+        // The lock, the shared-device flag and other sites' keys.
+        None => false,
+    }
+}
+
+/// Why a passphrase was not taken. Said before any key is derived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassphraseProblem {
+    TooShort,
+    TooLong,
+    /// The two fields differ.
+    NotRepeated,
+}
+
+/// Checks a new passphrase and its repetition. Any characters are fine, pasting too.
+pub fn check_new_passphrase(passphrase: &str, repeated: &str) -> Result<(), PassphraseProblem> {
+    let chars = passphrase.chars().count();
+    if chars < MIN_PASSPHRASE_CHARS {
+        Err(PassphraseProblem::TooShort)
+    } else if chars > MAX_PASSPHRASE_CHARS {
+        Err(PassphraseProblem::TooLong)
+    } else if passphrase != repeated {
+        Err(PassphraseProblem::NotRepeated)
+    } else {
+        Ok(())
+    }
+}
+
+/// A key derived from a passphrase, with the salt and rounds it came from (each envelope
+/// names them, so a file sealed elsewhere says how to derive its key).
+pub struct SealKey {
+    cipher: Aes256Gcm,
+    pub salt: [u8; SALT_BYTES],
+    pub iterations: u32,
+}
+
+/// Why a sealed text could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenError {
+    /// Not an envelope this build can read (its reason).
+    Envelope(SealedError),
+    /// Sealed under another salt or number of rounds: another passphrase.
+    OtherKey,
+    /// The passphrase is wrong, or the text was changed (AES-GCM checks both).
+    WrongKey,
+}
+
+impl SealKey {
+    pub fn new(key: [u8; 32], salt: [u8; SALT_BYTES], iterations: u32) -> Self {
+        Self {
+            cipher: Aes256Gcm::new(&key.into()),
+            salt,
+            iterations,
+        }
+    }
+
+    /// A fresh random salt for a new lock or file.
+    pub fn new_salt() -> Result<[u8; SALT_BYTES], StoreError> {
+        let mut salt = [0; SALT_BYTES];
+        random(&mut salt)?;
+        Ok(salt)
+    }
+
+    /// Seals a text with a fresh IV.
+    pub fn seal(&self, plaintext: &str) -> Result<String, StoreError> {
+        let mut iv = [0; IV_BYTES];
+        random(&mut iv)?;
+        let ciphertext = self
+            .cipher
+            .encrypt(&Nonce::from(iv), plaintext.as_bytes())
+            .map_err(|_| StoreError::Other("sealing failed".into()))?;
+        Ok(Sealed {
+            iterations: self.iterations,
+            salt: self.salt.to_vec(),
+            iv: iv.to_vec(),
+            ciphertext,
+        }
+        .to_json())
+    }
+
+    /// Opens a sealed text made under this key.
+    pub fn open(&self, text: &str) -> Result<String, OpenError> {
+        let sealed = Sealed::from_json(text).map_err(OpenError::Envelope)?;
+        self.open_checked(&sealed)
+    }
+
+    pub fn open_checked(&self, sealed: &Sealed) -> Result<String, OpenError> {
+        if sealed.salt != self.salt || sealed.iterations != self.iterations {
+            return Err(OpenError::OtherKey);
+        }
+        let iv: [u8; IV_BYTES] = sealed
+            .iv
+            .as_slice()
+            .try_into()
+            .map_err(|_| OpenError::WrongKey)?;
+        let plain = self
+            .cipher
+            .decrypt(&Nonce::from(iv), sealed.ciphertext.as_slice())
+            .map_err(|_| OpenError::WrongKey)?;
+        String::from_utf8(plain).map_err(|_| OpenError::WrongKey)
+    }
+}
+
+fn random(bytes: &mut [u8]) -> Result<(), StoreError> {
+    rand::rngs::SysRng
+        .try_fill_bytes(bytes)
+        .map_err(|_| StoreError::Other("no random numbers".into()))
+}
+
+/// A store seen through an open lock: values of sealed keys are opened as they are read and
+/// sealed as they are written; everything else passes through. A sealed value that does not open
+/// (another passphrase, damaged) is read as it is stored, so the usual rules back it up as
+/// unreadable text and never overwrite it unbacked.
+pub struct SealedStore<S> {
+    pub inner: S,
+    key: Rc<SealKey>,
+}
+
+impl<S: Store> SealedStore<S> {
+    pub fn new(inner: S, key: Rc<SealKey>) -> Self {
+        Self { inner, key }
+    }
+}
+
+impl<S: Store> Store for SealedStore<S> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let raw = self.inner.get(key)?;
+        Ok(match raw {
+            Some(text) if kept_sealed(key) && Sealed::is_sealed(&text) => {
+                Some(self.key.open(&text).unwrap_or(text))
+            }
+            other => other,
+        })
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if kept_sealed(key) {
+            self.inner.set(key, &self.key.seal(value)?)
+        } else {
+            self.inner.set(key, value)
+        }
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.inner.remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.keys()
+    }
+}
+
+/// The lock as stored under [`LOCK_KEY`] (an ordinary envelope `{v, rev, data}`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct LockRecord {
+    /// [`CHECK_TEXT`], sealed: its envelope also names the salt and rounds of the key.
+    pub check: String,
+    /// Lock again after this many minutes without use; 0 = only when the person locks it.
+    pub idle_minutes: u32,
+}
+
+impl Versioned for LockRecord {
+    const VERSION: u32 = 1;
+}
+
+/// What [`LOCK_KEY`] says about this device.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockState {
+    /// No lock: values are stored as they are.
+    Off,
+    /// A lock whose envelope names how to derive its key.
+    On { record: LockRecord, check: Sealed },
+    /// Something is stored under the lock's key that this build cannot read (damaged, or
+    /// written by a newer version). The app treats the device as locked and changes nothing;
+    /// only erasing goes on from here.
+    Unreadable,
+}
+
+/// Reads the lock. A store that cannot be read counts as no lock: there is nothing to protect.
+pub fn lock_state(store: &impl Store) -> LockState {
+    let Ok(Some(text)) = store.get(LOCK_KEY) else {
+        return LockState::Off;
+    };
+    let Ok(envelope) = decode::<LockRecord>(&text) else {
+        return LockState::Unreadable;
+    };
+    match Sealed::from_json(&envelope.data.check) {
+        Ok(check) => LockState::On {
+            record: envelope.data,
+            check,
+        },
+        Err(_) => LockState::Unreadable,
+    }
+}
+
+/// Whether a derived key opens this lock (the passphrase was right).
+pub fn opens(check: &Sealed, key: &SealKey) -> bool {
+    key.open_checked(check).as_deref() == Ok(CHECK_TEXT)
+}
+
+fn record_text(key: &SealKey, idle_minutes: u32) -> Result<String, SaveError> {
+    let record = LockRecord {
+        check: key.seal(CHECK_TEXT)?,
+        idle_minutes,
+    };
+    encode(&record, 1).map_err(SaveError::Encode)
+}
+
+/// Every key whose value is sealed under the lock, with the value as the person would read it
+/// (`read`: the raw store when the lock is off, a [`SealedStore`] when it is on).
+fn sealed_values(read: &impl Store) -> Result<Vec<(String, String)>, StoreError> {
+    let mut out = Vec::new();
+    for key in read.keys()? {
+        if key.starts_with(PREFIX)
+            && key != SHARED_DEVICE_FLAG
+            && kept_sealed(&key)
+            && let Some(value) = read.get(&key)?
+        {
+            out.push((key, value));
+        }
+    }
+    Ok(out)
+}
+
+/// Turns the lock on: every value to be sealed is sealed under `key`, and the lock written,
+/// all or nothing (a full storage puts every value back as it was).
+pub fn start(store: &impl Store, key: &SealKey, idle_minutes: u32) -> Result<usize, SaveError> {
+    if lock_state(store) != LockState::Off {
+        return Err(SaveError::Store(StoreError::Other("already locked".into())));
+    }
+    let mut changes = Vec::new();
+    for (name, value) in sealed_values(store)? {
+        // A value already sealed (left by an earlier lock that was lost) stays as it is.
+        if !Sealed::is_sealed(&value) {
+            changes.push((name, Some(key.seal(&value)?)));
+        }
+    }
+    let count = changes.len();
+    changes.push((LOCK_KEY.to_string(), Some(record_text(key, idle_minutes)?)));
+    write_all_or_nothing(store, &changes)?;
+    Ok(count)
+}
+
+/// Seals everything again under a new key (a new passphrase), all or nothing. Values that do
+/// not open with the old key (damaged, another passphrase) are left as they are.
+pub fn change(
+    store: &impl Store,
+    old: &SealKey,
+    new: &SealKey,
+    idle_minutes: u32,
+) -> Result<usize, SaveError> {
+    let mut changes = Vec::new();
+    for (name, raw) in sealed_values(store)? {
+        // Open text under a sealed key (written by a tab that did not know of the lock yet) is
+        // sealed now too.
+        let plain = if Sealed::is_sealed(&raw) {
+            match old.open(&raw) {
+                Ok(plain) => plain,
+                Err(_) => continue,
+            }
+        } else {
+            raw
+        };
+        changes.push((name, Some(new.seal(&plain)?)));
+    }
+    let count = changes.len();
+    changes.push((LOCK_KEY.to_string(), Some(record_text(new, idle_minutes)?)));
+    write_all_or_nothing(store, &changes)?;
+    Ok(count)
+}
+
+/// Turns the lock off: every value that opens is stored open again and the lock removed, all or
+/// nothing. Values that do not open are left sealed (the person sees them as unreadable copies).
+pub fn stop(store: &impl Store, key: &SealKey) -> Result<usize, SaveError> {
+    let mut changes = Vec::new();
+    for (name, raw) in sealed_values(store)? {
+        if let Ok(plain) = key.open(&raw) {
+            changes.push((name, Some(plain)));
+        }
+    }
+    let count = changes.len();
+    changes.push((LOCK_KEY.to_string(), None));
+    write_all_or_nothing(store, &changes)?;
+    Ok(count)
+}
+
+/// Changes how long the app waits before locking again.
+pub fn set_idle(store: &impl Store, key: &SealKey, idle_minutes: u32) -> Result<(), SaveError> {
+    store.set(LOCK_KEY, &record_text(key, idle_minutes)?)?;
+    Ok(())
+}
+
+// Native only: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "lock_tests.rs"]
+mod tests;
