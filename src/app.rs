@@ -86,7 +86,11 @@ macro_rules! lazy_page {
                 $route
             }
             fn view(_this: Self) -> AnyView {
-                if crate::state::leave_if_locked() {
+                let location = use_location();
+                if crate::state::leave_if_locked_at(
+                    &location.pathname.get_untracked(),
+                    &location.search.get_untracked(),
+                ) {
                     return ().into_any();
                 }
                 $($(web::adopt_style_sheet($css);)+)?
@@ -109,13 +113,17 @@ macro_rules! lazy_room {
                 $room
             }
             fn view(_this: Self) -> AnyView {
-                let pathname = use_location().pathname;
+                let location = use_location();
+                let pathname = location.pathname;
                 // Rebuilt when the page changes, not when its parameter does (/cards/a → /cards/b).
                 // Leaving for another room's address shows no "not found" here meanwhile: the
                 // router updates the location only once the next room's view is ready.
                 let page = Memo::new(move |_| page_for(&pathname.get()));
                 (move || {
-                    if crate::state::leave_if_locked() {
+                    if crate::state::leave_if_locked_at(
+                        &pathname.get_untracked(),
+                        &location.search.get_untracked(),
+                    ) {
                         return ().into_any();
                     }
                     $pages(page.get())

@@ -80,8 +80,12 @@ async fn new_key(passphrase: &str) -> Result<SealKey, LockError> {
     derive_key(passphrase, SealKey::new_salt()?, ITERATIONS).await
 }
 
-/// Opens the lock in this tab.
+/// Opens the lock in this tab. No lock at all (turned off in another tab meanwhile) counts as
+/// open: there is nothing to unlock.
 pub async fn unlock(passphrase: String) -> Result<(), LockError> {
+    if rules::lock_state(&LocalStore::raw_device()?) == LockState::Off {
+        return Ok(());
+    }
     let (key, record) = key_for_lock(&passphrase).await?;
     open_with(key, record.idle_minutes)
 }
@@ -107,24 +111,18 @@ pub async fn turn_off(current: String) -> Result<(), LockError> {
     let (key, _) = key_for_lock(&current).await?;
     rules::stop(&LocalStore::raw_device()?, &key)?;
     stop_watching();
-    browser::close_lock();
+    forget_key();
     remove_lock_button();
     Ok(())
 }
 
-/// How long to wait before locking again (the key is not needed: the check stays as it is).
+/// How long to wait before locking again.
 pub fn set_idle(minutes: u32) -> Result<(), LockError> {
-    let (record, _) = stored_lock()?;
-    let device = LocalStore::raw_device()?;
-    let text = crate::model::schema::encode(
-        &rules::LockRecord {
-            idle_minutes: minutes,
-            ..record
-        },
-        1,
-    )
-    .map_err(SaveError::Encode)?;
-    crate::storage::Store::set(&device, crate::storage::LOCK_KEY, &text)?;
+    rules::set_idle(&LocalStore::raw_device()?, minutes)?;
+    // The stored lock changed: the open store takes it as the one it was opened with.
+    if let Some(key) = KEY.with(|k| k.borrow().clone()) {
+        browser::open_lock(Rc::new(SealedStore::new(LocalStore::raw_device()?, key)));
+    }
     watch_idle(minutes);
     Ok(())
 }
@@ -134,8 +132,20 @@ pub fn idle_minutes() -> Option<u32> {
     stored_lock().ok().map(|(record, _)| record.idle_minutes)
 }
 
+thread_local! {
+    /// This tab's key while the lock is open (the store holds it too, behind `dyn Store`).
+    static KEY: RefCell<Option<Rc<SealKey>>> = const { RefCell::new(None) };
+}
+
+fn forget_key() {
+    KEY.with(|k| k.borrow_mut().take());
+    browser::close_lock();
+}
+
 fn open_with(key: SealKey, idle_minutes: u32) -> Result<(), LockError> {
-    let sealed = SealedStore::new(LocalStore::raw_device()?, Rc::new(key));
+    let key = Rc::new(key);
+    KEY.with(|k| *k.borrow_mut() = Some(key.clone()));
+    let sealed = SealedStore::new(LocalStore::raw_device()?, key);
     browser::open_lock(Rc::new(sealed));
     watch_idle(idle_minutes);
     add_lock_button();
@@ -147,8 +157,12 @@ fn open_with(key: SealKey, idle_minutes: u32) -> Result<(), LockError> {
 pub fn lock_now() {
     crate::web::save_everything_now();
     stop_watching();
-    browser::close_lock();
-    crate::state::leave_if_locked();
+    forget_key();
+    // Home, Safety and About stay as they are, but afresh all the same: the Lock button goes,
+    // and nothing read while the lock was open stays in memory.
+    if !crate::state::leave_if_locked() {
+        crate::web::load_afresh("");
+    }
 }
 
 /// The passphrase lock as this tab sees it.
@@ -255,13 +269,14 @@ fn watch_idle(minutes: u32) {
             }
         }),
         // Another tab changed the lock (turned it off, a new passphrase, another idle time): the
-        // key held here may no longer fit. What is being typed is saved first; then the page
-        // loads afresh and asks again if the lock is on.
+        // key held here may no longer fit. The page loads afresh and asks again if the lock is on.
+        // (Text being typed cannot be saved any more: the open store refuses sealed keys once
+        // the lock changed, rather than write what no passphrase would open. What autosave
+        // saved before, after its 600 ms pause, is kept.)
         window_event_listener(leptos::ev::storage, |event| {
             if event.key().as_deref() == Some(crate::storage::LOCK_KEY) && browser::lock_open() {
-                crate::web::save_everything_now();
-                browser::close_lock();
-                crate::web::load_afresh(&crate::web::current_address());
+                forget_key();
+                crate::web::load_afresh("");
             }
         }),
     ];

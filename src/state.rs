@@ -263,11 +263,22 @@ pub fn provide_app_state() {
 /// reads sealed values even for a moment (the store refuses them meanwhile too). Not called
 /// from the first download: it would cost every visitor bytes for what only locked ones need.
 pub fn leave_if_locked() -> bool {
-    use crate::model::pages::{open_while_locked, unlock_address};
     let here = crate::web::current_address();
-    let path = here.split('?').next().unwrap_or("/");
+    let (path, search) = here.split_once('?').unwrap_or((&here, ""));
+    leave_if_locked_at(path, search)
+}
+
+/// [`leave_if_locked`] for the address the router is about to show (its `pathname` and its
+/// query without `?`): in-app links change the address bar only after the page is built.
+pub fn leave_if_locked_at(path: &str, search: &str) -> bool {
+    use crate::model::pages::{open_while_locked, unlock_address};
     let leave = crate::storage::browser::lock_closed() && !open_while_locked(path);
     if leave {
+        let here = if search.is_empty() {
+            path.to_string()
+        } else {
+            format!("{path}?{search}")
+        };
         crate::web::load_afresh(&unlock_address(&here));
     }
     leave

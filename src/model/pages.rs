@@ -94,7 +94,9 @@ pub fn return_address(to: Option<&str>) -> String {
         Some(to)
             if to.starts_with('/')
                 && !to.starts_with("//")
-                && !to.contains('\\')
+                // Browsers drop tabs and line breaks from addresses and read `\` as `/`:
+                // `/\t/evil.example` would become `//evil.example`, another site.
+                && !to.chars().any(|c| c == '\\' || c.is_control())
                 && page_for(to.split(['?', '#']).next().unwrap_or("/")) != Page::Unlock =>
         {
             to.to_string()
@@ -164,6 +166,9 @@ mod tests {
         );
         assert_eq!(return_address(Some("/think")), "/think");
         for bad in [
+            Some("/\t/evil.example"),
+            Some("/\n/evil.example"),
+            Some("/\u{0}/evil"),
             None,
             Some(""),
             Some("https://evil.example"),

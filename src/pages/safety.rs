@@ -84,9 +84,14 @@ fn SharedDevice() -> impl IntoView {
             </p>
             {move || error.get().map(|error| view! { <SaveErrorMessage error id="shared-device-error" /> })}
             {if on {
+                // A locked device takes nothing from a shared tab (which never holds the key).
+                let locked = crate::storage::browser::device_has_lock();
                 view! {
+                    {locked.then(|| view! { <p class="message" id="shared-keep-locked">{tr!(safety.shared_keep_locked)}</p> })}
                     <p class="toolbar">
-                        <button type="button" class="button" id="shared-keep" on:click=move |_| stop(true)>{tr!(safety.shared_keep)}</button>
+                        {(!locked).then(|| view! {
+                            <button type="button" class="button" id="shared-keep" on:click=move |_| stop(true)>{tr!(safety.shared_keep)}</button>
+                        })}
                         <button type="button" class="button button--quiet" id="shared-forget" aria-expanded=move || confirm_forget.get().to_string()
                             on:click=move |_| confirm_forget.set(true)>{tr!(safety.shared_forget)}</button>
                     </p>

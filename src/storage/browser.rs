@@ -99,6 +99,8 @@ pub fn shared_device() -> bool {
 /// Quick exit: in shared-device mode, what this tab kept is forgotten before the page goes; an
 /// open lock is closed (the key is dropped).
 pub fn forget_tab() {
+    // What is being typed is saved first, while the key is still there to seal it.
+    crate::web::save_everything_now();
     close_lock();
     if let Ok((tab, true)) = LocalStore::pick() {
         shared_device::forget_tab(&tab);
@@ -109,6 +111,11 @@ pub fn forget_tab() {
 /// keeps its values on the device (a shared-device tab keeps its own, never sealed).
 pub fn lock_closed() -> bool {
     LocalStore::pick().is_ok_and(|(store, _)| matches!(store.through, Through::Closed))
+}
+
+/// Whether the device's storage is locked with a passphrase (whatever this tab uses).
+pub fn device_has_lock() -> bool {
+    LocalStore::raw_device().is_ok_and(|d| d.get(LOCK_KEY).ok().flatten().is_some())
 }
 
 /// Whether the lock is open in this tab.

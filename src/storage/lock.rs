@@ -157,33 +157,63 @@ fn random(bytes: &mut [u8]) -> Result<(), StoreError> {
 }
 
 /// A store seen through an open lock: values of sealed keys are opened as they are read and
-/// sealed as they are written; everything else passes through. A sealed value that does not open
-/// (another passphrase, damaged) is read as it is stored, so the usual rules back it up as
-/// unreadable text and never overwrite it unbacked.
+/// sealed as they are written; everything else passes through.
+///
+/// It remembers the lock as it was when it was opened: once the lock is changed (another tab
+/// chose a new passphrase, turned the lock off, erased everything), sealed keys are refused, so
+/// this key never writes over values it can no longer read, nor seals values where no lock is.
+/// A value sealed under another salt is refused the same way (a browser may deliver another
+/// tab's resealed values before its new lock). A sealed value that does not open under this
+/// key and salt (damaged) is read as it is stored, so the usual rules back it up as unreadable
+/// text and never overwrite it unbacked.
 pub struct SealedStore<S> {
     pub inner: S,
     key: Rc<SealKey>,
+    lock: Option<String>,
 }
 
 impl<S: Store> SealedStore<S> {
+    /// Opens the lock as it is stored now (call right after unlocking or writing the lock).
     pub fn new(inner: S, key: Rc<SealKey>) -> Self {
-        Self { inner, key }
+        let lock = inner.get(LOCK_KEY).ok().flatten();
+        Self { inner, key, lock }
+    }
+
+    fn lock_unchanged(&self) -> Result<(), StoreError> {
+        if self.inner.get(LOCK_KEY)? == self.lock {
+            Ok(())
+        } else {
+            Err(StoreError::Unavailable("the lock was changed".into()))
+        }
     }
 }
 
 impl<S: Store> Store for SealedStore<S> {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if kept_sealed(key) {
+            self.lock_unchanged()?;
+        }
         let raw = self.inner.get(key)?;
-        Ok(match raw {
+        match raw {
             Some(text) if kept_sealed(key) && Sealed::is_sealed(&text) => {
-                Some(self.key.open(&text).unwrap_or(text))
+                match self.key.open(&text) {
+                    Ok(plain) => Ok(Some(plain)),
+                    // Sealed under another salt: another passphrase, chosen in another tab. A
+                    // browser may show that tab's new values a moment before its new lock, so
+                    // this counts as "the lock was changed", never as damaged text.
+                    Err(OpenError::OtherKey) => Err(StoreError::Unavailable(
+                        "sealed under another passphrase".into(),
+                    )),
+                    Err(_) => Ok(Some(text)),
+                }
             }
-            other => other,
-        })
+            other => Ok(other),
+        }
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
         if kept_sealed(key) {
+            self.lock_unchanged()?;
             self.inner.set(key, &self.key.seal(value)?)
         } else {
             self.inner.set(key, value)
@@ -298,6 +328,7 @@ pub fn change(
     new: &SealKey,
     idle_minutes: u32,
 ) -> Result<usize, SaveError> {
+    still_opens(store, old)?;
     let mut changes = Vec::new();
     for (name, raw) in sealed_values(store)? {
         // Open text under a sealed key (written by a tab that did not know of the lock yet) is
@@ -321,6 +352,7 @@ pub fn change(
 /// Turns the lock off: every value that opens is stored open again and the lock removed, all or
 /// nothing. Values that do not open are left sealed (the person sees them as unreadable copies).
 pub fn stop(store: &impl Store, key: &SealKey) -> Result<usize, SaveError> {
+    still_opens(store, key)?;
     let mut changes = Vec::new();
     for (name, raw) in sealed_values(store)? {
         if let Ok(plain) = key.open(&raw) {
@@ -333,9 +365,29 @@ pub fn stop(store: &impl Store, key: &SealKey) -> Result<usize, SaveError> {
     Ok(count)
 }
 
+/// Refuses when `key` does not open the lock as it is stored now (another tab changed it while
+/// this one derived the key): nothing may be resealed or opened under a passphrase in doubt.
+fn still_opens(store: &impl Store, key: &SealKey) -> Result<(), SaveError> {
+    match lock_state(store) {
+        LockState::On { check, .. } if opens(&check, key) => Ok(()),
+        _ => Err(SaveError::Store(StoreError::Other(
+            "the lock was changed meanwhile".into(),
+        ))),
+    }
+}
+
 /// Changes how long the app waits before locking again.
-pub fn set_idle(store: &impl Store, key: &SealKey, idle_minutes: u32) -> Result<(), SaveError> {
-    store.set(LOCK_KEY, &record_text(key, idle_minutes)?)?;
+/// Changes how long the app waits before locking again (the check stays as it is: no key is
+/// needed).
+pub fn set_idle(store: &impl Store, idle_minutes: u32) -> Result<(), SaveError> {
+    let LockState::On { record, .. } = lock_state(store) else {
+        return Err(SaveError::Store(StoreError::Other("no lock".into())));
+    };
+    let record = LockRecord {
+        idle_minutes,
+        ..record
+    };
+    store.set(LOCK_KEY, &encode(&record, 1).map_err(SaveError::Encode)?)?;
     Ok(())
 }
 

@@ -185,13 +185,35 @@ fn a_damaged_lock_is_read_as_unreadable_never_as_no_lock() {
 }
 
 #[test]
-fn a_value_sealed_under_another_passphrase_is_backed_up_as_unreadable_and_kept() {
+fn a_value_sealed_under_another_salt_is_refused_and_left_as_it_is() {
+    // What a browser may show for a moment after another tab chose a new passphrase: the new
+    // values before the new lock. Nothing may be read as damaged, backed up or written over.
     let store = filled();
     let lock_key = Rc::new(key(1, 9));
     start(&store, &lock_key, 5).unwrap();
     let foreign = key(4, 4)
         .seal(r#"{"v":1,"rev":3,"data":{"text":"x","updated_at":1}}"#)
         .unwrap();
+    store.set("tpa:answer:1.costs", &foreign).unwrap();
+    let before = store.snapshot();
+    let open = SealedStore::new(&store, lock_key.clone());
+    assert!(load_item::<Answer>(&open, &id("1.costs"), 10).is_err());
+    assert!(save_item(&open, &id("1.costs"), &answer("here"), 0, 10).is_err());
+    assert_eq!(store.snapshot(), before);
+}
+
+#[test]
+fn a_damaged_sealed_value_is_backed_up_as_unreadable_and_kept() {
+    let store = filled();
+    let lock_key = Rc::new(key(1, 9));
+    start(&store, &lock_key, 5).unwrap();
+    // Same salt, so the same passphrase; but the text was changed, so it does not open.
+    let sealed = lock_key
+        .seal(r#"{"v":1,"rev":3,"data":{"text":"x","updated_at":1}}"#)
+        .unwrap();
+    let mut damaged = Sealed::from_json(&sealed).unwrap();
+    damaged.ciphertext[3] ^= 0x40;
+    let foreign = damaged.to_json();
     store.set("tpa:answer:1.costs", &foreign).unwrap();
     let open = SealedStore::new(&store, lock_key.clone());
     let loaded = load_item::<Answer>(&open, &id("1.costs"), 10).unwrap();
@@ -205,6 +227,51 @@ fn a_value_sealed_under_another_passphrase_is_backed_up_as_unreadable_and_kept()
     let backup = problem.backup.unwrap();
     assert_ne!(store.get(&backup).unwrap(), Some(foreign.clone()));
     assert_eq!(open.get(&backup).unwrap(), Some(foreign));
+}
+
+#[test]
+fn an_open_store_refuses_sealed_keys_once_the_lock_changed_elsewhere() {
+    let store = filled();
+    let old = Rc::new(key(1, 9));
+    start(&store, &old, 5).unwrap();
+    // This tab's store, opened with the old key.
+    let open = SealedStore::new(&store, old.clone());
+    assert!(open.get("tpa:answer:1.benefits").unwrap().is_some());
+    // Another tab chooses a new passphrase.
+    change(&store, &old, &key(2, 7), 5).unwrap();
+    let before = store.snapshot();
+    assert!(matches!(
+        open.get("tpa:answer:1.benefits"),
+        Err(StoreError::Unavailable(_))
+    ));
+    assert!(save_item(&open, &id("1.benefits"), &answer("typed here"), 1, 9).is_err());
+    assert!(load_item::<Answer>(&open, &id("1.benefits"), 9).is_err());
+    assert_eq!(
+        store.snapshot(),
+        before,
+        "nothing written, nothing backed up"
+    );
+    // Settings still pass.
+    assert!(open.get("tpa:settings").unwrap().is_some());
+    // Turned off elsewhere: nothing is sealed where no lock is.
+    let store = filled();
+    start(&store, &old, 5).unwrap();
+    let open = SealedStore::new(&store, old.clone());
+    stop(&store, &old).unwrap();
+    assert!(open.set("tpa:note:y", "typed").is_err());
+    assert_eq!(store.get("tpa:note:y").unwrap(), None);
+}
+
+#[test]
+fn a_change_or_stop_with_a_key_that_no_longer_opens_the_lock_changes_nothing() {
+    let store = filled();
+    let old = key(1, 9);
+    start(&store, &old, 5).unwrap();
+    change(&store, &old, &key(2, 7), 5).unwrap();
+    let before = store.snapshot();
+    assert!(change(&store, &old, &key(3, 3), 5).is_err());
+    assert!(stop(&store, &old).is_err());
+    assert_eq!(store.snapshot(), before);
 }
 
 #[test]
@@ -332,6 +399,23 @@ proptest! {
             prop_assert_eq!(store.snapshot(), before);
         } else {
             prop_assert_ne!(store.snapshot(), before);
+            // Done: every value reads back as it was written, under the lock now in place.
+            let open: Box<dyn Store> = match (step, lock_state(&store)) {
+                (2, LockState::Off) => Box::new(&store),
+                (0, LockState::On { check, .. }) if opens(&check, &old) => {
+                    Box::new(SealedStore::new(&store, old.clone()))
+                }
+                (1, LockState::On { check, .. }) if opens(&check, &key(2, 7)) => {
+                    Box::new(SealedStore::new(&store, Rc::new(key(2, 7))))
+                }
+                (_, state) => return Err(TestCaseError::fail(format!("{state:?} after step {step}"))),
+            };
+            let text = load_item::<Answer>(&open.as_ref(), &id("1.benefits"), 1).unwrap().value.text;
+            prop_assert_eq!(text, SECRET);
+            prop_assert_eq!(
+                open.get("tpa:backup:answer:1.costs:5").unwrap(),
+                Some(format!("{SECRET} (backup)"))
+            );
         }
     }
 

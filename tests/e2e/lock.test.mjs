@@ -131,7 +131,7 @@ describe('passphrase lock', () => {
       assert.equal(await page.getAttribute('#unlock-passphrase', 'aria-invalid'), 'true');
       assert.deepEqual(await local(page), untouched, 'a wrong passphrase changed storage');
       await unlock(page);
-      await page.waitForURL(/\/think$/);
+      await page.waitForURL((url) => url.pathname === '/think');
       await page.locator('#answer-1-men_and_boys').waitFor();
       assert.equal(await page.inputValue('#answer-1-men_and_boys'), ANSWER);
       assert.equal(await page.locator('#storage-notice').count(), 0, 'sealed values read as unreadable');
@@ -142,14 +142,15 @@ describe('passphrase lock', () => {
       await turnLockOn(page);
       await follow(page, '/think');
       await seeAllOnOnePage(page);
-      // Typed, and Lock pressed before the pause that would save it.
+      // Typed, and Lock pressed before the pause that would save it, the field keeping the focus
+      // (a click would move it, and leaving the field saves by itself).
       await page.locator('#answer-1-men_and_boys').pressSequentially('typed just before locking');
-      await page.locator('#lock-now').click();
+      await page.evaluate(() => document.getElementById('lock-now').click());
       await expectUnlockPage(page);
       const stored = (await local(page))['tpa:answer:1.men_and_boys'];
       assert.ok(stored && !stored.includes('typed just before'), 'the text was lost or stored open');
       await unlock(page);
-      await page.waitForURL(/\/think$/);
+      await page.waitForURL((url) => url.pathname === '/think');
       await page.locator('#answer-1-men_and_boys').waitFor();
       assert.equal(await page.inputValue('#answer-1-men_and_boys'), 'typed just before locking');
     }));
@@ -169,15 +170,23 @@ describe('passphrase lock', () => {
       await expectUnlockPage(page);
     }));
 
-  it('quick exit closes the lock before leaving', (t) =>
+  it('quick exit saves what is being typed, closes the lock and leaves', (t) =>
     withPage(t, { allowedExternal: ['https://www.bbc.com'] }, async (page) => {
       await turnLockOn(page);
       await writeAnswer(page);
-      await page.locator('#quick-exit').click();
+      // Still typing (no pause, focus in the field) when Shift is pressed three times.
+      await page.locator('#answer-1-men_and_boys').pressSequentially(' and more');
+      for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift');
       await page.waitForURL('https://www.bbc.com/weather', { timeout: 5_000 });
       await page.goBack();
       await waitForApp(page).catch(() => {});
       await expectUnlockPage(page);
+      // Back leads to the page before (quick exit replaced the THINK page in the history).
+      await unlock(page);
+      await page.waitForURL((url) => url.pathname === '/lock');
+      await follow(page, '/think');
+      await seeAllOnOnePage(page);
+      assert.equal(await page.inputValue('#answer-1-men_and_boys'), `${ANSWER} and more`);
     }));
 
   it('a new passphrase reseals everything, all of it; the old one no longer opens it', (t) =>
@@ -210,7 +219,7 @@ describe('passphrase lock', () => {
       await unlock(page, PASS);
       await page.locator('#unlock-message').filter({ hasText: 'does not open the lock' }).waitFor();
       await unlock(page, 'another long sentence');
-      await page.waitForURL(/\/lock$/);
+      await page.waitForURL((url) => url.pathname === '/lock');
     }));
 
   it('turning the lock off stores everything open again', (t) =>
@@ -241,10 +250,11 @@ describe('passphrase lock', () => {
       assert.match(await page.locator('#forgotten-heading + p').innerText(), /only way on is to erase everything/);
       await page.locator('#forgotten-erase').click();
       await page.locator('#forgotten-yes').click();
-      await page.waitForURL(/\/think$/);
+      await page.waitForURL((url) => url.pathname === '/think');
       await waitForApp(page);
       assert.deepEqual(await local(page), { 'other-site': 'theirs' });
-      assert.equal(await page.inputValue('#answer-1-men_and_boys').catch(() => ''), '');
+      await seeAllOnOnePage(page);
+      assert.equal(await page.inputValue('#answer-1-men_and_boys'), '');
     }));
 
   it('a copy in a file can be locked with a passphrase, and is brought back only with it', (t) =>
@@ -283,6 +293,29 @@ describe('passphrase lock', () => {
       await page.locator('#data-import').click();
       await page.locator('#data-import-message').filter({ hasText: 'Done' }).waitFor();
       assert.equal(JSON.parse((await local(page))['tpa:answer:1.men_and_boys']).data.text, ANSWER);
+    }));
+
+  it('a new passphrase chosen in another tab: this tab asks again and writes nothing it could not read', (t) =>
+    withPage(t, async (page) => {
+      await turnLockOn(page);
+      await writeAnswer(page);
+      const other = await page.context().newPage();
+      await other.goto('/unlock?to=/lock');
+      await waitForApp(other);
+      await unlock(other);
+      await other.waitForURL((url) => url.pathname === '/lock');
+      await other.locator('#lock-current').waitFor();
+      await other.fill('#lock-current', PASS);
+      await other.fill('#lock-change-new', 'another long sentence');
+      await other.fill('#lock-change-repeat', 'another long sentence');
+      await other.locator('#lock-change').click();
+      await other.locator('#lock-outcome').filter({ hasText: 'The passphrase is changed' }).waitFor();
+      await expectUnlockPage(page);
+      const stored = await local(page);
+      assert.deepEqual(Object.keys(stored).filter((k) => k.startsWith('tpa:backup:')), [], 'backups of values this tab could not read');
+      const { text } = await openWithWebCrypto(page, 'tpa:answer:1.men_and_boys', 'another long sentence');
+      assert.equal(JSON.parse(text).data.text, ANSWER);
+      await other.close();
     }));
 
   it('a lock turned on in another tab closes this one; a damaged lock leaves only erasing', (t) =>
