@@ -299,7 +299,10 @@ fn watch_idle(minutes: u32) {
     let check = {
         let idle = idle.clone();
         move || {
-            if browser::lock_open() && idle.borrow().expired(js_sys::Date::now()) {
+            // The projector's window shows only what the room sees, and nobody touches it while
+            // presenting: it does not lock by itself (Lock and quick exit still do).
+            let projecting = crate::web::current_address().starts_with("/present/show");
+            if browser::lock_open() && !projecting && idle.borrow().expired(js_sys::Date::now()) {
                 lock_now();
             }
         }

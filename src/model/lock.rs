@@ -4,7 +4,8 @@
 //! `{"sealed": 1, "kdf": {"name": "PBKDF2-SHA-256", "iterations": 600000, "salt": "<base64>"},
 //!   "cipher": "AES-GCM-256", "iv": "<base64>", "ct": "<base64>"}`:
 //! the key comes from the passphrase by PBKDF2-SHA-256 with a random 16-byte salt, and every write
-//! uses a fresh 12-byte IV. The browser's Web Crypto does the cryptography; this module only
+//! uses a fresh 12-byte IV. A stored value has its storage key's name as AES-GCM's additional
+//! data (`storage::lock`); a file has none. The browser's Web Crypto does the cryptography; this module only
 //! writes and checks the envelope, so that a damaged or hostile one is refused with a reason
 //! before any key is derived (a file asking for a billion iterations must not hang a phone).
 

@@ -95,7 +95,7 @@ fn SharedDevice() -> impl IntoView {
                         <button type="button" class="button button--quiet" id="shared-forget" aria-expanded=move || confirm_forget.get().to_string()
                             on:click=move |_| confirm_forget.set(true)>{tr!(safety.shared_forget)}</button>
                     </p>
-                    <p class="hint">{tr!(safety.shared_keep_hint)}</p>
+                    {(!locked).then(|| view! { <p class="hint">{tr!(safety.shared_keep_hint)}</p> })}
                     {move || confirm_forget.get().then(|| view! {
                         <ConfirmPanel prefix="shared-forget" question=tr!(safety.shared_forget_confirm)
                             yes=tr!(safety.shared_forget_yes) on_yes=Callback::new(move |()| stop(false))

@@ -2,7 +2,8 @@
 //!
 //! While the lock is on, every value a person wrote (answers, norms, aims, notes, own cards and
 //! themes, plans, support services, what present mode shows, backups) is stored as a sealed
-//! envelope (`model::lock`): AES-GCM-256 with a fresh 12-byte IV per write, under a key that
+//! envelope (`model::lock`): AES-GCM-256 with a fresh 12-byte IV per write and the storage key's
+//! name as additional data (a value moved to another key does not open), under a key that
 //! the browser derives from the passphrase (PBKDF2-SHA-256, `browser_crypto.rs`). What is not
 //! written by a person stays readable, so the app can start, say it is locked and lead to quick
 //! exit: settings, the THINK position, rounds, the export date, the shared-device flag.
@@ -16,7 +17,7 @@
 
 use std::rc::Rc;
 
-use aes_gcm::aead::{Aead, KeyInit};
+use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use rand::TryRng;
 use serde::{Deserialize, Serialize};
@@ -110,13 +111,18 @@ impl SealKey {
         Ok(salt)
     }
 
-    /// Seals a text with a fresh IV.
-    pub fn seal(&self, plaintext: &str) -> Result<String, StoreError> {
+    /// Seals a text with a fresh IV. `key` (the storage key it is written under) is bound to it
+    /// as AES-GCM's additional data: a sealed value moved to another key no longer opens.
+    pub fn seal(&self, key: &str, plaintext: &str) -> Result<String, StoreError> {
         let mut iv = [0; IV_BYTES];
         random(&mut iv)?;
+        let payload = Payload {
+            msg: plaintext.as_bytes(),
+            aad: key.as_bytes(),
+        };
         let ciphertext = self
             .cipher
-            .encrypt(&Nonce::from(iv), plaintext.as_bytes())
+            .encrypt(&Nonce::from(iv), payload)
             .map_err(|_| StoreError::Other("sealing failed".into()))?;
         Ok(Sealed {
             iterations: self.iterations,
@@ -127,13 +133,13 @@ impl SealKey {
         .to_json())
     }
 
-    /// Opens a sealed text made under this key.
-    pub fn open(&self, text: &str) -> Result<String, OpenError> {
+    /// Opens a text sealed under this key, for the storage key `key`.
+    pub fn open(&self, key: &str, text: &str) -> Result<String, OpenError> {
         let sealed = Sealed::from_json(text).map_err(OpenError::Envelope)?;
-        self.open_checked(&sealed)
+        self.open_checked(key, &sealed)
     }
 
-    pub fn open_checked(&self, sealed: &Sealed) -> Result<String, OpenError> {
+    pub fn open_checked(&self, key: &str, sealed: &Sealed) -> Result<String, OpenError> {
         if sealed.salt != self.salt || sealed.iterations != self.iterations {
             return Err(OpenError::OtherKey);
         }
@@ -142,9 +148,13 @@ impl SealKey {
             .as_slice()
             .try_into()
             .map_err(|_| OpenError::WrongKey)?;
+        let payload = Payload {
+            msg: sealed.ciphertext.as_slice(),
+            aad: key.as_bytes(),
+        };
         let plain = self
             .cipher
-            .decrypt(&Nonce::from(iv), sealed.ciphertext.as_slice())
+            .decrypt(&Nonce::from(iv), payload)
             .map_err(|_| OpenError::WrongKey)?;
         String::from_utf8(plain).map_err(|_| OpenError::WrongKey)
     }
@@ -196,7 +206,7 @@ impl<S: Store> Store for SealedStore<S> {
         let raw = self.inner.get(key)?;
         match raw {
             Some(text) if kept_sealed(key) && Sealed::is_sealed(&text) => {
-                match self.key.open(&text) {
+                match self.key.open(key, &text) {
                     Ok(plain) => Ok(Some(plain)),
                     // Sealed under another salt: another passphrase, chosen in another tab. A
                     // browser may show that tab's new values a moment before its new lock, so
@@ -214,7 +224,7 @@ impl<S: Store> Store for SealedStore<S> {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
         if kept_sealed(key) {
             self.lock_unchanged()?;
-            self.inner.set(key, &self.key.seal(value)?)
+            self.inner.set(key, &self.key.seal(key, value)?)
         } else {
             self.inner.set(key, value)
         }
@@ -274,12 +284,12 @@ pub fn lock_state(store: &impl Store) -> LockState {
 
 /// Whether a derived key opens this lock (the passphrase was right).
 pub fn opens(check: &Sealed, key: &SealKey) -> bool {
-    key.open_checked(check).as_deref() == Ok(CHECK_TEXT)
+    key.open_checked(LOCK_KEY, check).as_deref() == Ok(CHECK_TEXT)
 }
 
 fn record_text(key: &SealKey, idle_minutes: u32) -> Result<String, SaveError> {
     let record = LockRecord {
-        check: key.seal(CHECK_TEXT)?,
+        check: key.seal(LOCK_KEY, CHECK_TEXT)?,
         idle_minutes,
     };
     encode(&record, 1).map_err(SaveError::Encode)
@@ -311,7 +321,8 @@ pub fn start(store: &impl Store, key: &SealKey, idle_minutes: u32) -> Result<usi
     for (name, value) in sealed_values(store)? {
         // A value already sealed (left by an earlier lock that was lost) stays as it is.
         if !Sealed::is_sealed(&value) {
-            changes.push((name, Some(key.seal(&value)?)));
+            let sealed = key.seal(&name, &value)?;
+            changes.push((name, Some(sealed)));
         }
     }
     let count = changes.len();
@@ -334,14 +345,15 @@ pub fn change(
         // Open text under a sealed key (written by a tab that did not know of the lock yet) is
         // sealed now too.
         let plain = if Sealed::is_sealed(&raw) {
-            match old.open(&raw) {
+            match old.open(&name, &raw) {
                 Ok(plain) => plain,
                 Err(_) => continue,
             }
         } else {
             raw
         };
-        changes.push((name, Some(new.seal(&plain)?)));
+        let sealed = new.seal(&name, &plain)?;
+        changes.push((name, Some(sealed)));
     }
     let count = changes.len();
     changes.push((LOCK_KEY.to_string(), Some(record_text(new, idle_minutes)?)));
@@ -355,7 +367,7 @@ pub fn stop(store: &impl Store, key: &SealKey) -> Result<usize, SaveError> {
     still_opens(store, key)?;
     let mut changes = Vec::new();
     for (name, raw) in sealed_values(store)? {
-        if let Ok(plain) = key.open(&raw) {
+        if let Ok(plain) = key.open(&name, &raw) {
             changes.push((name, Some(plain)));
         }
     }

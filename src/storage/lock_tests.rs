@@ -95,21 +95,29 @@ fn what_a_person_wrote_is_sealed_and_what_lets_the_app_start_is_not() {
 #[test]
 fn a_sealed_text_opens_with_its_key_only_and_every_seal_has_a_fresh_iv() {
     let right = key(1, 9);
-    let a = right.seal(SECRET).unwrap();
-    let b = right.seal(SECRET).unwrap();
+    let a = right.seal("tpa:a", SECRET).unwrap();
+    let b = right.seal("tpa:a", SECRET).unwrap();
     assert_ne!(a, b, "a fresh IV per write");
     assert!(!a.contains("деньгах"));
-    assert_eq!(right.open(&a).as_deref(), Ok(SECRET));
-    assert_eq!(right.open(&b).as_deref(), Ok(SECRET));
+    assert_eq!(right.open("tpa:a", &a).as_deref(), Ok(SECRET));
+    assert_eq!(right.open("tpa:a", &b).as_deref(), Ok(SECRET));
     // Same salt, other passphrase: the tag check fails.
-    assert_eq!(key(2, 9).open(&a), Err(OpenError::WrongKey));
+    assert_eq!(key(2, 9).open("tpa:a", &a), Err(OpenError::WrongKey));
     // Another salt names another passphrase.
-    assert_eq!(key(1, 8).open(&a), Err(OpenError::OtherKey));
+    assert_eq!(key(1, 8).open("tpa:a", &a), Err(OpenError::OtherKey));
     // One changed byte of ciphertext.
     let mut sealed = Sealed::from_json(&a).unwrap();
     sealed.ciphertext[0] ^= 1;
-    assert_eq!(right.open(&sealed.to_json()), Err(OpenError::WrongKey));
-    assert!(matches!(right.open("{}"), Err(OpenError::Envelope(_))));
+    assert_eq!(
+        right.open("tpa:a", &sealed.to_json()),
+        Err(OpenError::WrongKey)
+    );
+    assert!(matches!(
+        right.open("tpa:a", "{}"),
+        Err(OpenError::Envelope(_))
+    ));
+    // Bound to its key: moved under another key, it does not open.
+    assert_eq!(right.open("tpa:b", &a), Err(OpenError::WrongKey));
 }
 
 #[test]
@@ -147,6 +155,20 @@ fn through_an_open_lock_the_app_reads_and_writes_as_before_but_nothing_is_stored
     );
     // Other sites' keys are never touched.
     assert_eq!(store.get("other-site").unwrap().as_deref(), Some("theirs"));
+}
+
+#[test]
+fn a_sealed_value_moved_to_another_key_does_not_open_there() {
+    let store = filled();
+    let lock_key = Rc::new(key(1, 9));
+    start(&store, &lock_key, 5).unwrap();
+    let moved = store.get("tpa:answer:1.benefits").unwrap().unwrap();
+    store.set("tpa:answer:1.costs", &moved).unwrap();
+    let open = SealedStore::new(&store, lock_key.clone());
+    let loaded = load_item::<Answer>(&open, &id("1.costs"), 10).unwrap();
+    assert_eq!(loaded.value, Answer::default());
+    assert!(loaded.problem.is_some(), "read as unreadable, and kept");
+    assert_eq!(store.get("tpa:answer:1.costs").unwrap(), Some(moved));
 }
 
 #[test]
@@ -192,7 +214,10 @@ fn a_value_sealed_under_another_salt_is_refused_and_left_as_it_is() {
     let lock_key = Rc::new(key(1, 9));
     start(&store, &lock_key, 5).unwrap();
     let foreign = key(4, 4)
-        .seal(r#"{"v":1,"rev":3,"data":{"text":"x","updated_at":1}}"#)
+        .seal(
+            "tpa:answer:1.costs",
+            r#"{"v":1,"rev":3,"data":{"text":"x","updated_at":1}}"#,
+        )
         .unwrap();
     store.set("tpa:answer:1.costs", &foreign).unwrap();
     let before = store.snapshot();
@@ -209,7 +234,10 @@ fn a_damaged_sealed_value_is_backed_up_as_unreadable_and_kept() {
     start(&store, &lock_key, 5).unwrap();
     // Same salt, so the same passphrase; but the text was changed, so it does not open.
     let sealed = lock_key
-        .seal(r#"{"v":1,"rev":3,"data":{"text":"x","updated_at":1}}"#)
+        .seal(
+            "tpa:answer:1.costs",
+            r#"{"v":1,"rev":3,"data":{"text":"x","updated_at":1}}"#,
+        )
         .unwrap();
     let mut damaged = Sealed::from_json(&sealed).unwrap();
     damaged.ciphertext[3] ^= 0x40;
@@ -303,8 +331,8 @@ fn a_new_passphrase_reseals_everything_and_the_old_one_no_longer_opens_anything(
     );
     for (name, raw) in store.snapshot() {
         if kept_sealed(&name) {
-            assert!(old.open(&raw).is_err(), "{name}");
-            assert!(new.open(&raw).is_ok(), "{name}");
+            assert!(old.open(&name, &raw).is_err(), "{name}");
+            assert!(new.open(&name, &raw).is_ok(), "{name}");
         }
     }
 }
@@ -423,7 +451,7 @@ proptest! {
     #[test]
     fn any_text_round_trips(text in ".{0,400}") {
         let k = key(3, 3);
-        prop_assert_eq!(k.open(&k.seal(&text).unwrap()), Ok(text));
+        prop_assert_eq!(k.open("tpa:x", &k.seal("tpa:x", &text).unwrap()), Ok(text));
     }
 
     /// Any stored text under the lock's key gives a state, never a panic.

@@ -66,7 +66,8 @@ async function expectUnlockPage(page) {
   assert.equal(await page.locator('#lock-now').count(), 0, 'Lock is offered while locked');
 }
 
-/** Opens a stored sealed value with Web Crypto in the page: the format is the standard one. */
+/** Opens a stored sealed value with Web Crypto in the page: the format is the standard one
+ *  (AES-GCM-256, the key from PBKDF2-SHA-256, the storage key's name as additional data). */
 function openWithWebCrypto(page, key, passphrase = PASS) {
   return page.evaluate(
     async ({ key, passphrase }) => {
@@ -80,7 +81,9 @@ function openWithWebCrypto(page, key, passphrase = PASS) {
         false,
         ['decrypt'],
       );
-      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(env.iv) }, aes, bytes(env.ct));
+      // The storage key's name is the additional data: a value moved to another key does not open.
+      const additionalData = new TextEncoder().encode(key);
+      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(env.iv), additionalData }, aes, bytes(env.ct));
       return { env, text: new TextDecoder().decode(plain) };
     },
     { key, passphrase },
