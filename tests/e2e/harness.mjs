@@ -93,6 +93,7 @@ export function launchPersistentBrowser(userDataDir) {
     headless: true,
     args: CHROMIUM_ARGS,
     baseURL: baseUrl(),
+    serviceWorkers: 'block',
   });
 }
 
@@ -135,8 +136,13 @@ const NEUTRAL_PAGE = '<!doctype html><title>Neutral</title><p>neutral page</p>';
  * intentionally navigates to; they are answered locally with a neutral page.
  * Every other external request is aborted and recorded.
  * `colorScheme`: 'light' (default) or 'dark', for prefers-color-scheme.
+ * `serviceWorkers`: 'block' (default) or 'allow' (the tests of offline use).
  */
-export async function newPage(browser, base, { viewport = VIEWPORTS[1], allowedExternal = [], colorScheme = 'light' } = {}) {
+export async function newPage(
+  browser,
+  base,
+  { viewport = VIEWPORTS[1], allowedExternal = [], colorScheme = 'light', serviceWorkers = 'block' } = {},
+) {
   const origin = new URL(base).origin;
   const allowed = new Set(allowedExternal.map((o) => new URL(o).origin));
   const isExternal = (url) => {
@@ -144,9 +150,12 @@ export async function newPage(browser, base, { viewport = VIEWPORTS[1], allowedE
     return new URL(url).origin !== origin;
   };
 
-  // The app has no service worker today. If one is added, requests it answers
-  // bypass context.route: re-check this guard (or use serviceWorkers: 'block').
-  const context = await browser.newContext({ viewport, baseURL: base, colorScheme });
+  // The app's service worker (offline use) is blocked unless a test asks for it
+  // (`serviceWorkers: 'allow'`, offline.test.mjs): otherwise every test would also
+  // download the whole build into its cache, and the size test would count it. In
+  // Chromium, the worker's own requests still pass through context.route and the
+  // 'request' event, so guard (a) holds for them too.
+  const context = await browser.newContext({ viewport, baseURL: base, colorScheme, serviceWorkers });
   const log = { external: [], allowed, pageErrors: [] };
 
   // The log is fed by the 'request' event, which also sees requests that are
@@ -206,12 +215,13 @@ export async function assertNoCspViolations(page) {
 
 /**
  * Run `body(page)` on a fresh page, then assert both guards. The context is
- * always closed. `opts` may be omitted: withPage(t, async (page) => ...).
+ * always closed. `opts` may be omitted: withPage(t, async (page) => ...). `opts.base`: another
+ * server's URL (a test that stops its own server to go offline).
  */
 export async function withPage(t, opts, body) {
   if (typeof opts === 'function') [opts, body] = [{}, opts];
   assert.ok(env.browser, 'call setupE2E() at the top level of the test file first');
-  const page = await newPage(env.browser, env.server.url, opts);
+  const page = await newPage(env.browser, opts.base ?? env.server.url, opts);
   try {
     await body(page);
     assertNoExternalRequests(page);

@@ -1,0 +1,77 @@
+// Starts the app, then offers it for use offline. A file rather than an inline script, so the
+// strict Content-Security-Policy needs no hash. scripts/build-wasm.sh copies it beside app.js.
+import init from './app.js';
+
+// The interface's own words for the two messages that appear before or outside the app. The
+// language is the one the page is in (`<html lang>`).
+const WORDS = {
+  en: {
+    failed: 'The app could not start. If you are offline, connect once and reload: after that it works without a connection.',
+    ready: 'A new version of the app is ready.',
+    reload: 'Reload',
+  },
+};
+const words = () => WORDS[document.documentElement.lang] ?? WORDS.en;
+
+init().catch(() => {
+  // The wasm could not be fetched or run: words instead of a placeholder that waits forever.
+  const main = document.getElementById('main');
+  if (main && document.documentElement.dataset.app !== 'ready') {
+    main.removeAttribute('aria-busy');
+    main.innerHTML = '<h1 class="fatal"></h1>';
+    main.firstChild.textContent = words().failed;
+  }
+});
+
+const workers = navigator.serviceWorker;
+// No worker for the single-file copy opened from file:// (browsers allow none there).
+if (workers && location.protocol !== 'file:') {
+  addEventListener('load', () => {
+    workers.register(new URL('../sw.js', import.meta.url)).then(watch, () => {});
+  });
+}
+
+function watch(registration) {
+  if (!registration) return; // a browser that blocks workers (a test harness) may give none
+  const offer = (worker) => {
+    // Only an update: on the first visit the new worker is the first one, nothing to reload.
+    if (worker && workers.controller) offerReload(worker);
+  };
+  offer(registration.waiting);
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => worker.state === 'installed' && offer(worker));
+  });
+  // The browser looks for a new version on every load; a page left open all day also looks
+  // when it is shown again.
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden) registration.update().catch(() => {});
+  });
+}
+
+// "A new version is ready": the person decides when. Reloading saves what is being typed
+// first (the app's autosave listens for `tpa-save-now`), then lets the new version take over.
+function offerReload(worker) {
+  if (document.getElementById('update-ready')) return;
+  const { ready, reload } = words();
+  const box = document.createElement('div');
+  box.id = 'update-ready';
+  box.className = 'notice update-ready';
+  box.setAttribute('role', 'status');
+  const text = document.createElement('p');
+  text.textContent = ready;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button';
+  button.textContent = reload;
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    dispatchEvent(new Event('tpa-save-now'));
+    // Another tab may already have let this version take over.
+    if (worker.state === 'activated') return location.reload();
+    workers.addEventListener('controllerchange', () => location.reload());
+    worker.postMessage('skip-waiting');
+  });
+  box.append(text, button);
+  document.body.append(box);
+}

@@ -1,0 +1,214 @@
+// Offline use (issue 8): the web app manifest and its icons, the service worker that keeps every
+// file of the build, every route opened with the server gone, the update flow that keeps what is
+// being typed, and the static shell painted before the wasm arrives.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DIST, ROUTES, VIEWPORTS, auditA11y, screenshot, setupE2E, waitForApp, withPage } from './harness.mjs';
+import { startServer } from './server.mjs';
+
+setupE2E();
+
+const PHONE = VIEWPORTS[0];
+
+/** Every file of a build folder, relative, with `/` separators. */
+async function filesOf(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** The list of files a built sw.js keeps. */
+async function keptBy(dir) {
+  const source = await readFile(path.join(dir, 'sw.js'), 'utf8');
+  const match = source.match(/const FILES = (\[[^\]]*\]);/);
+  assert.ok(match, 'sw.js has its list of files filled in (a release build)');
+  return JSON.parse(match[1]);
+}
+
+/** A server of the test's own, on a copy of dist/ the test may change or stop. */
+async function ownServer() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tpa-offline-'));
+  await cp(DIST, dir, { recursive: true });
+  const server = await startServer({ root: dir, port: 0 });
+  return { dir, server, done: async () => (await server.close(), await rm(dir, { recursive: true, force: true })) };
+}
+
+/** THINK with every question on one page (the choice is remembered: press it only when off). */
+async function openThink(page) {
+  await page.goto('/think');
+  await waitForApp(page);
+  const onePage = page.getByRole('button', { name: 'See all on one page' });
+  if ((await onePage.getAttribute('aria-pressed')) === 'false') await onePage.click();
+}
+
+/** Opens the app, waits until the worker controls the page and has kept every file. */
+async function install(page, count) {
+  await page.goto('/');
+  await waitForApp(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The page that registered the worker is controlled once the worker has claimed it.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForFunction(
+    async (n) => {
+      const names = (await caches.keys()).filter((k) => k.startsWith('tpa-app-'));
+      if (names.length !== 1) return false;
+      return (await (await caches.open(names[0])).keys()).length === n;
+    },
+    count,
+    { polling: 200, timeout: 30_000 },
+  );
+}
+
+describe('installable, offline-first', () => {
+  it('the service worker keeps every file of the release build, under names that change with content', async () => {
+    const files = await filesOf(DIST);
+    const kept = await keptBy(DIST);
+    const expected = ['./', ...files.filter((f) => f !== 'sw.js' && f !== 'index.html').map((f) => `./${f}`)];
+    assert.deepEqual([...kept].sort(), expected.sort());
+    assert.ok(kept.some((f) => /^\.\/wasm-[0-9a-f]{16}\/app_bg\.wasm$/.test(f)), 'the wasm, under its hashed folder');
+    assert.ok(kept.filter((f) => f.endsWith('.wasm')).length > 10, 'every lazy chunk too');
+    const source = await readFile(path.join(DIST, 'sw.js'), 'utf8');
+    assert.match(source, /const VERSION = '[0-9a-f]{16}';/);
+  });
+
+  it('has a manifest with a name, standalone display, colours and 192/512/maskable/SVG icons', (t) =>
+    withPage(t, async (page) => {
+      await page.goto('/');
+      const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+      const response = await page.request.get(href);
+      assert.equal(response.status(), 200);
+      assert.match(response.headers()['content-type'], /application\/manifest\+json/);
+      const manifest = await response.json();
+      for (const field of ['name', 'short_name', 'start_url', 'theme_color', 'background_color']) {
+        assert.ok(manifest[field], `manifest.${field}`);
+      }
+      assert.equal(manifest.display, 'standalone');
+      const icon = (size, purpose) =>
+        manifest.icons.find((i) => i.sizes === size && i.purpose.split(' ').includes(purpose));
+      for (const [size, purpose] of [['192x192', 'any'], ['512x512', 'any'], ['512x512', 'maskable']]) {
+        const entry = icon(size, purpose);
+        assert.ok(entry, `a ${size} ${purpose} icon`);
+        const png = await (await page.request.get(new URL(entry.src, response.url()).href)).body();
+        // A PNG's width and height are the big-endian words at bytes 16 and 20.
+        const [w, h] = size.split('x').map(Number);
+        assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [w, h], `${entry.src} is ${size}`);
+      }
+      assert.ok(manifest.icons.some((i) => i.type === 'image/svg+xml'), 'an SVG icon');
+    }));
+
+  it('opens and works with no network after the first visit: every route, deep links, an answer kept', async (t) => {
+    const own = await ownServer();
+    try {
+      await withPage(t, { base: own.server.url, serviceWorkers: 'allow', viewport: PHONE }, async (page) => {
+        await install(page, (await keptBy(own.dir)).length);
+        // Gone for good: no server and no network.
+        await own.server.close();
+        await page.context().setOffline(true);
+
+        await page.reload();
+        await waitForApp(page);
+        // Deep links, typed or opened from a bookmark, in a new tab.
+        for (const route of ROUTES) {
+          const tab = await page.context().newPage();
+          const response = await tab.goto(route.path);
+          assert.ok(response.fromServiceWorker(), `${route.path} answered by the worker`);
+          await waitForApp(tab);
+          assert.equal(await tab.title(), route.title, `${route.path} opens offline`);
+          await tab.close();
+        }
+        await openThink(page);
+        await page.fill('#answer-1-men_and_boys', 'Written with no network.');
+        await page.locator('#answer-1-men_and_boys-status').filter({ hasText: 'Saved on this device' }).waitFor();
+        await page.reload();
+        await waitForApp(page);
+        assert.equal(await page.inputValue('#answer-1-men_and_boys'), 'Written with no network.');
+        await auditA11y(page, '/think offline');
+      });
+    } finally {
+      await own.done();
+    }
+  });
+
+  it('offers a new version and, on Reload, keeps what is being typed', async (t) => {
+    const own = await ownServer();
+    try {
+      await withPage(t, { base: own.server.url, serviceWorkers: 'allow' }, async (page) => {
+        await install(page, (await keptBy(own.dir)).length);
+        await openThink(page);
+        const field = page.locator('#answer-1-men_and_boys');
+        await field.fill('Started before the update');
+        await page.locator('#answer-1-men_and_boys-status').filter({ hasText: 'Saved on this device' }).waitFor();
+
+        // A new release on the host: any change to the build gives sw.js another version.
+        const sw = path.join(own.dir, 'sw.js');
+        const next = (await readFile(sw, 'utf8')).replace(/const VERSION = '([0-9a-f]+)';/, "const VERSION = 'next$1';");
+        await writeFile(sw, next);
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+        const banner = page.getByRole('status').filter({ hasText: 'A new version of the app is ready.' });
+        await banner.waitFor();
+        assert.equal(await page.evaluate(() => localStorage.getItem('tpa:answer:1.men_and_boys')).then((v) => JSON.parse(v).data.text), 'Started before the update');
+        await auditA11y(page, 'the new-version notice');
+        await screenshot(page, 'update-ready');
+
+        // Still typing (no pause for autosave, the focus stays in the field) when Reload is
+        // chosen: only the save before reloading can keep these words.
+        await field.pressSequentially(', and more.');
+        const reloaded = page.waitForEvent('load');
+        await page.evaluate(() => document.querySelector('#update-ready button').click());
+        await reloaded;
+        await waitForApp(page);
+        assert.equal(await page.inputValue('#answer-1-men_and_boys'), 'Started before the update, and more.');
+        const names = await page.evaluate(() => caches.keys());
+        assert.ok(names.some((n) => n.startsWith('tpa-app-next')), `the new version's files are kept: ${names}`);
+        assert.equal(await page.getByRole('status').filter({ hasText: 'A new version' }).count(), 0, 'no notice after the update');
+      });
+    } finally {
+      await own.done();
+    }
+  });
+});
+
+describe('static shell', () => {
+  for (const viewport of VIEWPORTS) {
+    it(`paints the frame before the wasm arrives, and nothing moves when the app takes over (${viewport.width}px)`, (t) =>
+      withPage(t, { viewport }, async (page) => {
+        // Hold the wasm back until the shell has been measured.
+        let release;
+        const held = new Promise((resolve) => (release = resolve));
+        await page.route(/app_bg\.wasm$/, async (route) => (await held, route.continue()));
+        await page.goto('/think', { waitUntil: 'domcontentloaded' });
+        await page.locator('.site-header .brand').waitFor();
+        const boxes = () =>
+          page.evaluate(() =>
+            ['.site-header', '.brand', '.quick-exit__button', '.main-nav'].map((s) => {
+              const r = document.querySelector(s).getBoundingClientRect();
+              return [s, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+            }),
+          );
+        const shell = await boxes();
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, 'the app has not started');
+        assert.match(await page.locator('#main').innerText(), /Opening/);
+        await auditA11y(page, `static shell ${viewport.width}px`);
+        await screenshot(page, `static-shell-${viewport.width}`);
+        release();
+        await waitForApp(page);
+        assert.deepEqual(await boxes(), shell, 'the header and navigation stay where they were');
+      }));
+  }
+
+  it('says in words when the app cannot start (no wasm), and keeps the frame', (t) =>
+    withPage(t, { viewport: PHONE }, async (page) => {
+      await page.route(/app_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
+      await page.goto('/');
+      const message = page.locator('#main .fatal');
+      await message.waitFor();
+      assert.match(await message.innerText(), /could not start/);
+      assert.ok(await page.locator('.quick-exit__button').isVisible(), 'the way out is still there');
+      await auditA11y(page, 'the app could not start');
+    }));
+});
