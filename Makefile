@@ -9,7 +9,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 # The steps of `make test` depend on each other's order (build before e2e): never run them in parallel.
 .NOTPARALLEL:
 
-.PHONY: setup serve build test test-native test-browser test-e2e lint
+.PHONY: setup serve build single-file test test-native test-browser test-e2e lint
 
 setup:
 	@scripts/setup.sh
@@ -21,6 +21,10 @@ serve: setup
 ## Release build into dist/ (size-tuned, wasm-opt -Oz).
 build: setup
 	trunk build --release
+
+## The whole app as one HTML file that runs from file:// (dist-single/think-plan-act.html).
+single-file: build
+	node scripts/single-file/build.mjs
 
 ## Every test: lint, native unit tests, browser tests, release build, end-to-end tests.
 test: setup lint test-native test-browser build test-e2e

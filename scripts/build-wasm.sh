@@ -57,6 +57,11 @@ fi
 # Starts the app and registers the service worker (a file, so a strict CSP needs no hash).
 cp "$(dirname "$0")/../public/boot.js" "$work/out/boot.js"
 
+# The glue as wasm-bindgen wrote it, for scripts/build-single-file.mjs (which patches it).
+rm -rf "$work/plain"
+mkdir -p "$work/plain"
+cp "$work"/out/*.js "$work/plain/"
+
 if [[ $profile == release ]]; then
   # wasm-bindgen's glue is written to be read: terser (npm, package-lock.json) shortens local
   # names and drops comments and spaces. The first download is 2.4 kB smaller (brotli).
@@ -71,6 +76,7 @@ hash=$(cat "$work"/out/* | sha256sum | cut -c1-16)
 folder="wasm-$hash"
 rm -rf "$stage"/wasm-*
 cp -r "$work/out" "$stage/$folder"
+echo "$folder" >"$work/plain/FOLDER" # which build the plain glue belongs to
 # Fill in the folder, and drop the placeholder link that keeps Trunk from building the wasm itself.
 base="${public_url%/}/$folder"
 # Escape what sed's replacement would read as special (&, \ and the # delimiter).
