@@ -80,6 +80,28 @@ pub fn print_lines(mut rounds: Vec<PrintRound>, notes: Vec<(String, String)>) ->
     lines
 }
 
+/// How many rounds My reflections shows at first, and adds with each "Show older rounds".
+pub const ROUNDS_PER_PAGE: usize = 10;
+
+/// The rounds on page `page` (0 = the newest), newest first, and how many older rounds come
+/// after that page. Thousands of rounds are thousands of fields: they are shown a page at a time.
+pub fn rounds_page(newest_first: &[u32], page: usize) -> (&[u32], usize) {
+    let start = newest_first.len().min(page.saturating_mul(ROUNDS_PER_PAGE));
+    let end = newest_first
+        .len()
+        .min(start.saturating_add(ROUNDS_PER_PAGE));
+    (&newest_first[start..end], newest_first.len() - end)
+}
+
+/// Entries grouped by round in one pass, each round's in the order given.
+pub fn by_round(entries: Vec<Entry>) -> std::collections::BTreeMap<u32, Vec<Entry>> {
+    let mut rounds = std::collections::BTreeMap::<u32, Vec<Entry>>::new();
+    for entry in entries {
+        rounds.entry(entry.round).or_default().push(entry);
+    }
+    rounds
+}
+
 /// Splits an answer id `<round>.<question>`; ids of another shape give `None`.
 pub fn parse_answer_id(id: &str) -> Option<(u32, &str)> {
     let (round, question) = id.split_once('.')?;
@@ -139,6 +161,52 @@ pub fn compare<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounds_come_a_page_at_a_time_newest_first() {
+        let rounds: Vec<u32> = (1..=25).rev().collect();
+        let (first, older) = rounds_page(&rounds, 0);
+        assert_eq!(first, (16..=25).rev().collect::<Vec<_>>().as_slice());
+        assert_eq!(older, 15);
+        let (second, older) = rounds_page(&rounds, 1);
+        assert_eq!(second.first(), Some(&15));
+        assert_eq!(older, 5);
+        assert_eq!(rounds_page(&rounds, 2), (&rounds[20..], 0));
+        assert_eq!(
+            rounds_page(&rounds, 3),
+            (&rounds[25..], 0),
+            "past the end: nothing"
+        );
+        assert_eq!(rounds_page(&rounds, usize::MAX), (&rounds[25..], 0));
+        assert_eq!(rounds_page(&[], 0), (&[][..], 0));
+    }
+
+    #[test]
+    fn entries_are_grouped_by_round_keeping_their_order() {
+        let entry = |round: u32, question: &str| Entry {
+            round,
+            question: question.into(),
+            answer: Answer {
+                text: question.into(),
+                updated_at: 0,
+            },
+        };
+        let grouped = by_round(vec![
+            entry(2, "b"),
+            entry(1, "a"),
+            entry(2, "a"),
+            entry(1, "c"),
+        ]);
+        let questions = |r: u32| {
+            grouped[&r]
+                .iter()
+                .map(|e| e.question.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(grouped.len(), 2);
+        assert_eq!(questions(2), ["b", "a"]);
+        assert_eq!(questions(1), ["a", "c"]);
+    }
 
     #[test]
     fn the_printable_copy_lists_rounds_newest_first_then_notes_and_skips_blanks() {

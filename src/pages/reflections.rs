@@ -15,11 +15,14 @@ use crate::i18n::{t, use_i18n};
 use crate::model::aims::AimChoice;
 use crate::model::answer::{Answer, CardNote, Written, answer_id};
 use crate::model::norms::NormList;
-use crate::model::reflections::{Entry, compare};
+use crate::model::reflections::{Entry, by_round, compare, rounds_page};
 use crate::model::rounds::Rounds;
 use crate::state::{Synced, SyncedItem, load_collection};
 use crate::storage::{ItemId, SaveError, StoredItem};
-use crate::web::{format_date, now_ms};
+use crate::web::{focus_element, format_date, now_ms};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
 
 #[component]
 pub fn ReflectionsPage() -> impl IntoView {
@@ -46,40 +49,35 @@ pub fn ReflectionsPage() -> impl IntoView {
         && norm_lists.iter().all(|(_, l)| l.named().next().is_none())
         && aim_choices.iter().all(|(_, c)| c.chosen.is_empty());
 
-    // Built once: starting a new round must not rebuild (and so reset) the answers shown here.
-    let sections = {
-        rounds
-            .value
-            .get_untracked()
-            .newest_first()
-            .into_iter()
-            .map(|round| {
-                let answers: Vec<Entry> = entries
-                    .iter()
-                    .filter(|e| e.round == round)
-                    .cloned()
-                    .collect();
-                let norms: Vec<String> = norm_lists
-                    .iter()
-                    .filter(|(id, _)| id.as_str() == round.to_string())
-                    .flat_map(|(_, l)| l.named().map(|n| n.text.clone()).collect::<Vec<_>>())
-                    .collect();
-                let aims: Vec<&'static str> = aim_choices
-                    .iter()
-                    .filter(|(id, _)| id.as_str() == round.to_string())
-                    .flat_map(|(_, c)| c.chosen.clone())
-                    .filter_map(|id| {
-                        think(Lang::En)
-                            .aims
-                            .iter()
-                            .find(|a| a.id == id)
-                            .map(|a| a.title)
-                    })
-                    .collect();
-                let current = round == rounds.value.get_untracked().current.max(1);
-                view! { <RoundSection round current answers norms aims /> }
-            })
-            .collect_view()
+    // Rounds are shown a page at a time (thousands of rounds would be thousands of fields).
+    // Each page is built once: neither starting a new round nor showing older rounds rebuilds
+    // (and so resets) the answers already on screen.
+    let shelf = Arc::new(Shelf {
+        order: rounds.value.get_untracked().newest_first(),
+        current: rounds.value.get_untracked().current.max(1),
+        answers: by_round(entries),
+        norm_lists,
+        aim_choices,
+    });
+    let pages = RwSignal::new(1_usize);
+    let older = {
+        let shelf = shelf.clone();
+        move || rounds_page(&shelf.order, pages.get().saturating_sub(1)).1
+    };
+    let show_older = {
+        let shelf = shelf.clone();
+        move |_| {
+            let next = pages.get_untracked();
+            // The first newly shown round gets the focus, so a keyboard or screen reader
+            // continues where the new rounds begin.
+            if let Some(&first) = rounds_page(&shelf.order, next).0.first() {
+                pages.set(next + 1);
+                set_timeout(
+                    move || focus_element(&format!("round-{first}")),
+                    Duration::ZERO,
+                );
+            }
+        }
     };
 
     view! {
@@ -99,12 +97,68 @@ pub fn ReflectionsPage() -> impl IntoView {
             <p class="message">{tr!(reflections.empty)}" "<a href="/think">{tr!(reflections.go_think)}</a></p>
         })}
         <div class="answers" class:answers-hidden=answers_hidden()>
-            {sections}
+            <For each=move || 0..pages.get() key=|page| *page let:page>
+                {shelf.page(page)}
+            </For>
+            {move || {
+                let older = older();
+                (older > 0).then(|| view! {
+                    <p class="hint">{t!(i18n, reflections.older_count, n = move || older)}</p>
+                    <p><button type="button" class="button button--quiet" on:click=show_older.clone()>
+                        {tr!(reflections.show_older)}
+                    </button></p>
+                })
+            }}
             <CardNotes notes />
             <Compare rounds />
         </div>
         <NewRound rounds />
         <p class="hint">{move || t!(i18n, reflections.round_count, n = move || rounds.value.get().current.max(1))}</p>
+    }
+}
+
+/// What the rounds' pages are built from, read once when the page opens.
+struct Shelf {
+    /// Every round, newest first.
+    order: Vec<u32>,
+    current: u32,
+    answers: BTreeMap<u32, Vec<Entry>>,
+    norm_lists: Vec<(ItemId, NormList)>,
+    aim_choices: Vec<(ItemId, AimChoice)>,
+}
+
+impl Shelf {
+    /// The rounds of one page (0 = the newest), each as a [`RoundSection`].
+    fn page(&self, page: usize) -> impl IntoView + use<> {
+        rounds_page(&self.order, page)
+            .0
+            .iter()
+            .map(|&round| {
+                let id = round.to_string();
+                let answers = self.answers.get(&round).cloned().unwrap_or_default();
+                let norms: Vec<String> = self
+                    .norm_lists
+                    .iter()
+                    .filter(|(list, _)| list.as_str() == id)
+                    .flat_map(|(_, l)| l.named().map(|n| n.text.clone()).collect::<Vec<_>>())
+                    .collect();
+                let aims: Vec<&'static str> = self
+                    .aim_choices
+                    .iter()
+                    .filter(|(choice, _)| choice.as_str() == id)
+                    .flat_map(|(_, c)| c.chosen.clone())
+                    .filter_map(|aim| {
+                        think(Lang::En)
+                            .aims
+                            .iter()
+                            .find(|a| a.id == aim)
+                            .map(|a| a.title)
+                    })
+                    .collect();
+                let current = round == self.current;
+                view! { <RoundSection round current answers norms aims /> }
+            })
+            .collect_view()
     }
 }
 
@@ -122,7 +176,7 @@ fn RoundSection(
     let empty = answers.is_empty() && norms.is_empty() && aims.is_empty();
     view! {
         <section class="round" aria-labelledby=heading.clone()>
-            <h2 id=heading.clone()>
+            <h2 id=heading.clone() tabindex="-1">
                 {t!(i18n, think.round_n, n = move || round)}
                 {current.then(|| view! { " " <span class="badge">{tr!(reflections.current)}</span> })}
             </h2>

@@ -363,6 +363,33 @@ describe('My reflections', () => {
       await auditA11y(page, '/reflections with answers');
     }));
 
+  it('shows ten rounds at a time, newest first; older ones on request, without resetting what is shown', (t) =>
+    withPage(t, { viewport: PHONE }, async (page) => {
+      await page.goto('/');
+      // 25 rounds, one answer in each, as the app stores them.
+      await page.evaluate(() => {
+        const put = (key, data) => localStorage.setItem(key, JSON.stringify({ v: 1, rev: 1, data }));
+        put('tpa:rounds', { current: 25, started: [] });
+        for (let r = 1; r <= 25; r++) put(`tpa:answer:${r}.benefits`, { text: `Round ${r} answer`, updated_at: 1764547200000 });
+      });
+      await gotoApp(page, '/reflections');
+      const rounds = () => page.locator('section.round h2').allInnerTexts();
+      assert.deepEqual((await rounds()).map((h) => h.match(/\d+/)[0]), ['25', '24', '23', '22', '21', '20', '19', '18', '17', '16']);
+      assert.match(await page.locator('#main').innerText(), /Older rounds not shown yet: 15/);
+      await auditA11y(page, '/reflections with older rounds waiting (phone)');
+
+      await page.fill('#answer-25-benefits', 'Being edited while older rounds arrive');
+      await page.getByRole('button', { name: 'Show older rounds' }).click();
+      await expectFocus(page, 'round-15', 'focus on the first round just shown');
+      assert.equal((await rounds()).length, 20);
+      assert.equal(await page.inputValue('#answer-25-benefits'), 'Being edited while older rounds arrive', 'shown rounds are not rebuilt');
+      assert.equal(await page.inputValue('#answer-15-benefits'), 'Round 15 answer');
+      await page.getByRole('button', { name: 'Show older rounds' }).click();
+      assert.equal((await rounds()).length, 25);
+      assert.equal(await page.getByRole('button', { name: 'Show older rounds' }).count(), 0, 'nothing older left');
+      assert.equal(await page.inputValue('#answer-1-benefits'), 'Round 1 answer');
+    }));
+
   it('a new round keeps the old answers, starts empty, and two rounds compare side by side', (t) =>
     withPage(t, { viewport: PHONE }, async (page) => {
       await gotoApp(page, '/think');
