@@ -9,7 +9,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 # The steps of `make test` depend on each other's order (build before e2e): never run them in parallel.
 .NOTPARALLEL:
 
-.PHONY: setup serve build single-file test test-native test-browser test-e2e lint
+.PHONY: setup serve build single-file bench test test-native test-browser test-e2e lint
 
 setup:
 	@scripts/setup.sh
@@ -44,3 +44,9 @@ test-browser:
 
 test-e2e:
 	npm run e2e
+
+## Bench: release build (skipped with BENCH_SKIP_BUILD=1), then first-visit, growth and
+## Lighthouse figures against a plain floor page (bench/run.mjs; e.g. BENCH_ARGS="--runs 3 --only load").
+bench: setup
+	@if [[ "$(BENCH_SKIP_BUILD)" != 1 ]]; then trunk build --release; fi
+	node bench/run.mjs $(BENCH_ARGS)
