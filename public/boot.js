@@ -13,6 +13,30 @@ const WORDS = {
 };
 const words = () => WORDS[document.documentElement.lang] ?? WORDS.en;
 
+// The files of the page being opened, fetched beside the main module instead of after it: the
+// page's text is what a person waits for. scripts/build-wasm.sh fills in ROOMS (each lazy room's
+// chunks, from wasm-split's loader); the addresses follow the routes in src/app.rs, and
+// size_budget.test.mjs checks that every page fetches exactly its own files, each once.
+const ROOMS = __ROOMS__;
+const ROOM_OF = [
+  [/^\/think\b/, 'think_route'],
+  [/^\/reflections\b/, 'reflections_route'],
+  [/^\/cards\b/, 'deck_room'],
+  [/^\/(my-cards|shared)\b/, 'own_cards_room'],
+  [/^\/present\b/, 'present_room'],
+  [/^\/[^/]+\/?$/, 'privacy_room'], // My data, Safety, About, the lock (tried last, as in app.rs)
+];
+const room = location.protocol !== 'file:' && ROOM_OF.find(([address]) => address.test(location.pathname))?.[1];
+const view = room && Object.keys(ROOMS).find((name) => name.startsWith(`${room}_view_`));
+for (const file of view ? [`split___${view}.wasm`, ...ROOMS[view].map((n) => `chunk_${n}.wasm`)] : []) {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous'; // as the loader's fetch() asks, so the preloaded copy is used
+  link.href = new URL(file, import.meta.url).href;
+  document.head.append(link);
+}
+
 init().catch(() => {
   // The wasm could not be fetched or run: words instead of a placeholder that waits forever.
   const main = document.getElementById('main');

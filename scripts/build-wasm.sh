@@ -56,6 +56,9 @@ fi
 
 # Starts the app and registers the service worker (a file, so a strict CSP needs no hash).
 cp "$(dirname "$0")/../public/boot.js" "$work/out/boot.js"
+rooms='{}'
+if [[ -f "$work/out/__wasm_split.js" ]]; then rooms=$(node "$(dirname "$0")/room-chunks.mjs" "$work/out/__wasm_split.js"); fi
+sed -i "s#__ROOMS__#$rooms#" "$work/out/boot.js"
 
 # The glue as wasm-bindgen wrote it, for scripts/build-single-file.mjs (which patches it).
 rm -rf "$work/plain"

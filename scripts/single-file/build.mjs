@@ -61,7 +61,9 @@ export async function buildSingleFile(out = path.join(ROOT, 'dist-single/think-p
     );
     await writeFile(path.join(work, 'app.js'), glue);
     await writeFile(path.join(work, '__wasm_split.js'), await readFile(path.join(PLAIN, '__wasm_split.js')));
-    await writeFile(path.join(work, 'boot.js'), await readFile(path.join(ROOT, 'public/boot.js')));
+    // Nothing to fetch ahead in the single file: its wasm is inside.
+    const boot = (await readFile(path.join(ROOT, 'public/boot.js'), 'utf8')).replace('__ROOMS__', '{}');
+    await writeFile(path.join(work, 'boot.js'), boot);
     await writeFile(path.join(work, 'prelude.js'), await readFile(path.join(ROOT, 'scripts/single-file/prelude.js')));
     await writeFile(path.join(work, 'entry.js'), "import './prelude.js';\nimport './boot.js';\n");
     const bundled = await build({

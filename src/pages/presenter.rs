@@ -111,7 +111,7 @@ pub fn PresenterPage() -> impl IntoView {
                     <summary>{tr!(services.heading)}</summary>
                     <SupportServicesList />
                 </details>
-                <p><a href="/present/notes" target="_blank">{tr!(present.all_notes)}</a></p>
+                <p><a class="button button--quiet" href="/present/notes" target="_blank">{tr!(present.all_notes)}</a></p>
             </section>
             <section class="presenter__items" aria-labelledby="items-heading" hidden=move || !has_items()>
                 <h2 id="items-heading">{tr!(present.all_items)}</h2>

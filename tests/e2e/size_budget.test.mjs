@@ -19,8 +19,10 @@ const FIRST_LOAD_BUDGET = 150 * 1024; // 153600
  *  ≈ 105 kB. Was 120 kB until My data arrived (issue 7): a page that reads every
  *  kind of stored value shares code with every room, and wasm-split then cuts that code into
  *  more, smaller chunks, so every room grew by 2–5 kB with no change of its own (README,
- *  Performance). Issue 8 works on chunk granularity; this budget should come back down then. */
-const ROUTE_BUDGET = 130 * 1024;
+ *  Performance). 135 kB since issue 8: My reflections shows rounds a page at a time (≈ 131 kB),
+ *  so that 10,000 stored answers stay usable. Chunk granularity is still to be worked on; this
+ *  budget should come back down then. */
+const ROUTE_BUDGET = 135 * 1024;
 /** Facilitator mode (/present and its pages) loads as one chunk of five pages (the Present page,
  *  plans, notes, the audience and presenter views: ≈ 192 kB), once, on the facilitator's laptop
  *  before a workshop. It has its own, explicit budget so it cannot grow unnoticed either. */
@@ -95,8 +97,9 @@ it(`the first load (home page) is at most ${FIRST_LOAD_BUDGET} bytes brotli-comp
   });
 });
 
-it(`opening any other route adds at most ${ROUTE_BUDGET} bytes brotli-compressed (facilitator mode ${FACILITATOR_BUDGET}, privacy room ${PRIVACY_BUDGET})`, async (t) => {
+it(`opening any other route adds at most ${ROUTE_BUDGET} bytes brotli-compressed (facilitator mode ${FACILITATOR_BUDGET}, privacy room ${PRIVACY_BUDGET}); opened directly, it fetches its files beside the main module`, async (t) => {
   const report = [];
+  const needed = new Map();
   for (const route of ROUTES.filter((r) => r.path !== '/')) {
     await withPage(t, async (page) => {
       await gotoApp(page, '/');
@@ -112,9 +115,25 @@ it(`opening any other route adds at most ${ROUTE_BUDGET} bytes brotli-compressed
       await page.waitForFunction((title) => document.title === title, route.title);
       const { total } = measure(files.filter(isCritical));
       report.push({ route: route.path, files: [...new Set(files)].length, brotli11: total.brotli11 });
+      needed.set(route.path, [...new Set(files.filter((f) => f.endsWith('.wasm')))].sort());
     });
   }
   console.table(report);
+  // Opened directly (a link, a bookmark, a reload), a page's own files are fetched beside the main
+  // module (boot.js preloads them): exactly the files the router fetches for it, each once.
+  for (const route of ROUTES.filter((r) => r.path !== '/')) {
+    await withPage(t, async (page) => {
+      const files = recordRequests(page);
+      await gotoApp(page, route.path);
+      await page.waitForFunction((title) => document.title === title, route.title);
+      await page.waitForLoadState('networkidle');
+      const wasm = files.filter((f) => f.endsWith('.wasm'));
+      const own = wasm.filter((f) => !f.endsWith('app_bg.wasm')).sort();
+      assert.deepEqual(own, needed.get(route.path), `${route.path}: its own files, each fetched once`);
+      const preloaded = await page.evaluate(() => document.querySelectorAll('link[rel="preload"][href$=".wasm"]').length);
+      assert.equal(preloaded, own.length + 1, `${route.path}: the main module and the page's ${own.length} files are preloaded`);
+    });
+  }
   for (const { route, brotli11 } of report) {
     const budget = budgetFor(route);
     assert.ok(brotli11 <= budget, `${route} adds ${brotli11} B brotli, over the ${budget} B route budget`);
