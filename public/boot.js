@@ -37,6 +37,12 @@ for (const file of view ? [`split___${view}.wasm`, ...ROOMS[view].map((n) => `ch
   document.head.append(link);
 }
 
+// Until the app starts, the static shell's "Exit this page" leaves without an entry to go Back to.
+document.querySelector('.quick-exit__button')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  location.replace(event.currentTarget.href);
+});
+
 init().catch(() => {
   // The wasm could not be fetched or run: words instead of a placeholder that waits forever.
   const main = document.getElementById('main');
@@ -57,15 +63,14 @@ if (workers && location.protocol !== 'file:') {
 
 function watch(registration) {
   if (!registration) return; // a browser that blocks workers (a test harness) may give none
-  const offer = (worker) => {
-    // Only an update: on the first visit the new worker is the first one, nothing to reload.
-    if (worker && workers.controller) offerReload(worker);
-  };
-  offer(registration.waiting);
-  registration.addEventListener('updatefound', () => {
-    const worker = registration.installing;
-    worker?.addEventListener('statechange', () => worker.state === 'installed' && offer(worker));
-  });
+  // Only an update: on the first visit the new worker is the first one, nothing to reload.
+  const offer = () => registration.waiting && workers.controller && offerReload(registration);
+  const follow = (worker) => worker?.addEventListener('statechange', () => worker.state === 'installed' && offer());
+  offer();
+  // The browser may have found the new version before this page registered (its own check on
+  // loading the page): it is still installing then.
+  follow(registration.installing);
+  registration.addEventListener('updatefound', () => follow(registration.installing));
   // The browser looks for a new version on every load; a page left open all day also looks
   // when it is shown again.
   document.addEventListener('visibilitychange', () => {
@@ -75,8 +80,9 @@ function watch(registration) {
 
 // "A new version is ready": the person decides when. Reloading saves what is being typed
 // first (the app's autosave listens for `tpa-save-now`), then lets the new version take over.
-function offerReload(worker) {
-  if (document.getElementById('update-ready')) return;
+function offerReload(registration) {
+  // Never on the projector: the audience window shows only what the room sees.
+  if (document.getElementById('update-ready') || location.pathname === '/present/show') return;
   const { ready, reload } = words();
   const box = document.createElement('div');
   box.id = 'update-ready';
@@ -89,12 +95,16 @@ function offerReload(worker) {
   button.className = 'button';
   button.textContent = reload;
   button.addEventListener('click', () => {
+    // A save that fails (a full storage) cancels the event: then nothing reloads, and the words
+    // stay on screen with the app's own message about them.
+    if (!dispatchEvent(new Event('tpa-save-now', { cancelable: true }))) return;
     button.disabled = true;
-    dispatchEvent(new Event('tpa-save-now'));
-    // Another tab may already have let this version take over.
-    if (worker.state === 'activated') return location.reload();
+    // The version waiting now (an even newer one may have replaced the one first offered);
+    // none: another tab has already let it take over.
+    const waiting = registration.waiting;
+    if (!waiting) return location.reload();
     workers.addEventListener('controllerchange', () => location.reload());
-    worker.postMessage('skip-waiting');
+    waiting.postMessage('skip-waiting');
   });
   box.append(text, button);
   document.body.append(box);

@@ -1,9 +1,9 @@
 // The app's service worker: it keeps every file of one release build, so after the first visit
 // the app opens and works with no network at all (deep links too).
 //
-// scripts/build-wasm.sh fills in VERSION and FILES for each release build (the files are listed
-// relative to this worker, so the app can live under any path). Nothing a person writes is ever
-// here: the cache holds only the app's own files, and the worker never touches localStorage.
+// scripts/build-wasm.sh fills in VERSION and FILES for each release build (listed relative to
+// this worker, which lives at the root, as the app does). Nothing a person writes is ever here:
+// the cache holds only the app's own files, and the worker never touches localStorage.
 //
 // Updates: a new build installs beside the running one and waits. The page shows "a new version
 // is ready" (public/boot.js); only when the person chooses to reload does the page save what is
@@ -13,25 +13,30 @@ const FILES = __FILES__;
 const PREFIX = 'tpa-app-';
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL('./', self.location).href;
+// Written into a build's cache when that build takes over (see `activate`).
+const RAN = new URL('./.tpa-app-ran', self.location).href;
 
-self.addEventListener('install', (event) => {
-  // `cache: 'reload'` skips the HTTP cache: the copy kept must be the one on the host now.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
-  );
-});
+// Keeps every file of this build. `cache: 'reload'` skips the HTTP cache: the copy kept must be
+// the one on the host now.
+const keepAll = () =>
+  caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))));
+
+self.addEventListener('install', (event) => event.waitUntil(keepAll()));
 
 self.addEventListener('activate', (event) => {
-  // Keep the previous build's files too: a tab that still runs it may yet open a page whose
-  // chunk it has not loaded. Older builds go.
+  // Keep the files of the build that ran until now: a tab that still runs it may yet open a page
+  // whose chunk it has not loaded. Builds that never ran (installed, then overtaken by a newer
+  // one before anyone reloaded) and older ones go.
   event.waitUntil(
-    caches
-      .keys()
-      .then((keys) => {
-        const older = keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE);
-        return Promise.all(older.slice(0, -1).map((k) => caches.delete(k)));
-      })
-      .then(() => self.clients.claim()),
+    (async () => {
+      const older = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
+      const ran = [];
+      for (const name of older) if (await (await caches.open(name)).match(RAN)) ran.push(name);
+      const keep = ran.at(-1);
+      await Promise.all(older.filter((k) => k !== keep).map((k) => caches.delete(k)));
+      await (await caches.open(CACHE)).put(RAN, new Response(''));
+      await self.clients.claim();
+    })(),
   );
 });
 
@@ -47,15 +52,17 @@ self.addEventListener('fetch', (event) => {
   // Addresses of files (with an extension, e.g. /icon.svg) stay files.
   const page = request.mode === 'navigate' && !/\.[^/]*$/.test(url.pathname);
   const key = page ? INDEX : request;
-  event.respondWith(fromCache(key, request));
+  event.respondWith(fromCache(key, request, event));
 });
 
-// The kept copy first; the network only for what is not kept (a file of no build, or the
-// cache removed by "erase everything" on My data, which is filled again as files arrive).
-async function fromCache(key, request) {
+// The kept copy first; the network only for what is not kept: a file of no build, or after
+// "erase everything" on My data removed the app's caches. Then the next page load keeps the
+// whole build again (when there is a network), so every page works offline once more.
+async function fromCache(key, request, event) {
   const cache = await caches.open(CACHE);
   const kept = (await cache.match(key)) ?? (key === INDEX ? undefined : await caches.match(key));
   if (kept) return kept;
+  if (key === INDEX) event.waitUntil(keepAll().then(() => cache.put(RAN, new Response(''))).catch(() => {}));
   const response = await fetch(request);
   const url = key === INDEX ? INDEX : request.url;
   if (response.ok && FILES.some((f) => new URL(f, self.location).href === url)) {

@@ -60,7 +60,7 @@ rooms='{}'
 if [[ -f "$work/out/__wasm_split.js" ]]; then rooms=$(node "$(dirname "$0")/room-chunks.mjs" "$work/out/__wasm_split.js"); fi
 sed -i "s#__ROOMS__#$rooms#" "$work/out/boot.js"
 
-# The glue as wasm-bindgen wrote it, for scripts/build-single-file.mjs (which patches it).
+# The glue as wasm-bindgen wrote it, for scripts/single-file/build.mjs (which patches it).
 rm -rf "$work/plain"
 mkdir -p "$work/plain"
 cp "$work"/out/*.js "$work/plain/"

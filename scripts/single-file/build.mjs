@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -79,8 +79,9 @@ export async function buildSingleFile(out = path.join(ROOT, 'dist-single/think-p
     const cssName = (await readdir(DIST)).find((n) => /^main-[0-9a-f]+\.css$/.test(n));
     if (!cssName) fail('no main-*.css in dist/');
     const css = await readFile(path.join(DIST, cssName), 'utf8');
-    for (const [text, tag] of [[script, '</script'], [css, '</style']]) {
-      if (text.toLowerCase().includes(tag)) fail(`${tag} inside the inlined code`);
+    // Text that would end the inline element early, or make the HTML parser read on past it.
+    for (const [text, tags] of [[script, ['</script', '<!--', '<script']], [css, ['</style']]]) {
+      for (const tag of tags) if (text.toLowerCase().includes(tag)) fail(`${tag} inside the inlined code`);
     }
     const icon = await readFile(path.join(ROOT, 'public/icon.svg'), 'utf8');
     const policy = [
@@ -120,7 +121,7 @@ export async function buildSingleFile(out = path.join(ROOT, 'dist-single/think-p
   }
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${path.resolve(process.argv[1])}`).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const { out, bytes } = await buildSingleFile(process.argv[2] && path.resolve(process.argv[2]));
   console.log(`single-file: wrote ${path.relative(process.cwd(), out)} (${(bytes / 1e6).toFixed(2)} MB); open it in a browser, no server needed`);
 }

@@ -91,3 +91,24 @@ for (const method of ['pushState', 'replaceState']) {
 }
 const open = window.open.bind(window);
 window.open = (url, ...rest) => open(url ? fileHref(url) : url, ...rest);
+
+// Links. The app's links name paths (`/think`), and a browser resolves them against the file's
+// own address (`file:///C:/think` on Windows), which the router cannot read; a new tab would
+// open a file that does not exist. So links to the app's pages are followed here, before the
+// router sees them: in this tab through the history and a `popstate` (which the router follows,
+// reading the location above), in a new tab or window through the patched `window.open`.
+const follow = (event, inNewTab) => {
+  const link = event.target instanceof Element ? event.target.closest('a[href^="/"]') : null;
+  const to = link?.getAttribute('href');
+  if (!to || to.startsWith('//') || event.defaultPrevented || link.hasAttribute('download')) return;
+  event.preventDefault();
+  if (inNewTab || link.target === '_blank') {
+    window.open(to, '_blank');
+  } else {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    window.scrollTo(0, 0);
+  }
+};
+addEventListener('click', (e) => e.button === 0 && follow(e, e.ctrlKey || e.metaKey || e.shiftKey), true);
+addEventListener('auxclick', (e) => e.button === 1 && follow(e, true), true);

@@ -33,9 +33,15 @@ impl Autosaver {
         // Closing the tab, switching app on a phone, or going to another site: save now.
         let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| saver.flush());
         let closed = window_event_listener(leptos::ev::pagehide, move |_| saver.flush());
-        // The passphrase lock is about to close (see `web::save_everything_now`).
-        let lock =
-            window_event_listener_untyped(crate::web::SAVE_NOW_EVENT, move |_| saver.flush());
+        // The passphrase lock is about to close (see `web::save_everything_now`), or the page is
+        // about to load a new version (public/boot.js). A save that fails (a full storage)
+        // cancels the event, so the reload waits and the words stay on screen.
+        let lock = window_event_listener_untyped(crate::web::SAVE_NOW_EVENT, move |event| {
+            saver.flush();
+            if saver.has_unsaved() {
+                event.prevent_default();
+            }
+        });
         // Leaving the page (a link, Back) removes the field: save what is pending first, and stop
         // the timer so it never runs after the field's signals are gone.
         on_cleanup(move || {

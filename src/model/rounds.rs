@@ -35,6 +35,9 @@ impl Versioned for Rounds {
     const VERSION: u32 = 1;
 }
 
+/// How many rounds are listed at most (see [`Rounds::newest_first`]); far more than a person does.
+pub const MAX_LISTED: u32 = 10_000;
+
 impl Rounds {
     /// Archives the current round (its answers stay as they are) and returns the new round.
     pub fn start_new(&mut self, now_ms: u64) -> u32 {
@@ -46,9 +49,13 @@ impl Rounds {
         self.current
     }
 
-    /// Every round so far, newest first.
+    /// Every round so far, newest first: at most the newest [`MAX_LISTED`] (a stored or imported
+    /// round number of four billion must not make a list of four billion).
     pub fn newest_first(&self) -> Vec<u32> {
-        (1..=self.current.max(1)).rev().collect()
+        let newest = self.current.max(1);
+        (newest.saturating_sub(MAX_LISTED - 1).max(1)..=newest)
+            .rev()
+            .collect()
     }
 
     /// When `round` was started, if it was started by "start a new round".
@@ -60,6 +67,21 @@ impl Rounds {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_newest_rounds_are_listed_however_large_the_number() {
+        let rounds = |current| Rounds {
+            current,
+            started: vec![],
+        };
+        assert_eq!(rounds(0).newest_first(), [1]);
+        assert_eq!(rounds(3).newest_first(), [3, 2, 1]);
+        let huge = rounds(u32::MAX).newest_first();
+        assert_eq!(huge.len(), MAX_LISTED as usize);
+        assert_eq!(huge.first(), Some(&u32::MAX));
+        assert_eq!(huge.last(), Some(&(u32::MAX - MAX_LISTED + 1)));
+        assert_eq!(rounds(MAX_LISTED).newest_first().last(), Some(&1));
+    }
 
     #[test]
     fn a_new_round_keeps_the_old_ones() {

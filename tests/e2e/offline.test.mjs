@@ -47,19 +47,20 @@ async function openThink(page) {
 }
 
 /** Opens the app, waits until the worker controls the page and has kept every file. */
-async function install(page, count) {
+async function install(page, files) {
   await page.goto('/');
   await waitForApp(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   // The page that registered the worker is controlled once the worker has claimed it.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.waitForFunction(
-    async (n) => {
+    async (wanted) => {
       const names = (await caches.keys()).filter((k) => k.startsWith('tpa-app-'));
       if (names.length !== 1) return false;
-      return (await (await caches.open(names[0])).keys()).length === n;
+      const kept = new Set((await (await caches.open(names[0])).keys()).map((r) => r.url));
+      return wanted.every((f) => kept.has(new URL(f, location.origin + '/').href));
     },
-    count,
+    files,
     { polling: 200, timeout: 30_000 },
   );
 }
@@ -105,7 +106,7 @@ describe('installable, offline-first', () => {
     const own = await ownServer();
     try {
       await withPage(t, { base: own.server.url, serviceWorkers: 'allow', viewport: PHONE }, async (page) => {
-        await install(page, (await keptBy(own.dir)).length);
+        await install(page, await keptBy(own.dir));
         // Gone for good: no server and no network.
         await own.server.close();
         await page.context().setOffline(true);
@@ -134,11 +135,40 @@ describe('installable, offline-first', () => {
     }
   });
 
+  it('after "erase everything" removed the offline copy, the next load keeps the whole build again', async (t) => {
+    const own = await ownServer();
+    try {
+      await withPage(t, { base: own.server.url, serviceWorkers: 'allow' }, async (page) => {
+        const files = await keptBy(own.dir);
+        await install(page, files);
+        await page.goto('/my-data');
+        await waitForApp(page);
+        await page.locator('#erase-all').click();
+        await page.locator('#erase-yes').click();
+        await page.locator('#erased').waitFor();
+        await page.waitForFunction(async () => (await caches.keys()).length === 0);
+        // Reloading (with a network) keeps every file again, pages never opened included.
+        await page.reload();
+        await waitForApp(page);
+        await install(page, files);
+        await own.server.close();
+        await page.context().setOffline(true);
+        const tab = await page.context().newPage();
+        await tab.goto('/present');
+        await waitForApp(tab);
+        assert.equal(await tab.title(), 'Present — Think · Plan · Act', 'a page not opened since the erase works offline');
+        await tab.close();
+      });
+    } finally {
+      await own.done();
+    }
+  });
+
   it('offers a new version and, on Reload, keeps what is being typed', async (t) => {
     const own = await ownServer();
     try {
       await withPage(t, { base: own.server.url, serviceWorkers: 'allow' }, async (page) => {
-        await install(page, (await keptBy(own.dir)).length);
+        await install(page, await keptBy(own.dir));
         await openThink(page);
         const field = page.locator('#answer-1-men_and_boys');
         await field.fill('Started before the update');
@@ -156,7 +186,8 @@ describe('installable, offline-first', () => {
         await screenshot(page, 'update-ready');
 
         // Still typing (no pause for autosave, the focus stays in the field) when Reload is
-        // chosen: only the save before reloading can keep these words.
+        // chosen: the save before reloading (or, failing that, the one on leaving the page)
+        // must keep these words.
         await field.pressSequentially(', and more.');
         const reloaded = page.waitForEvent('load');
         await page.evaluate(() => document.querySelector('#update-ready button').click());

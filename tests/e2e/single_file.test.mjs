@@ -81,6 +81,17 @@ describe('single-file copy', () => {
       }
       await auditA11y(page, 'single file');
       await screenshot(page, 'single-file-phone');
+
+      // A link that opens in a new tab (the presenter's notes) opens this file there too.
+      await page.goto(at('/present/presenter'));
+      await waitForApp(page);
+      const [notes] = await Promise.all([
+        page.context().waitForEvent('page'),
+        page.getByRole('link', { name: /All facilitator notes/ }).click(),
+      ]);
+      await waitForApp(notes);
+      assert.equal(new URL(notes.url()).searchParams.get('p'), '/present/notes');
+      assert.equal(await notes.title(), 'Facilitator notes — Think · Plan · Act');
     }));
 
   it('keeps an answer in the browser across a reload, as the hosted app does', () =>
