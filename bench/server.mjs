@@ -55,7 +55,7 @@ async function isFile(p) {
  */
 export async function startServer({ root = 'dist', port = 0 } = {}) {
   const base = path.resolve(root);
-  // file path → { raw, br, gzip, etag }, filled on first request.
+  // file path → { raw, br, gzip, etag }: every file is compressed once, at start (below).
   const cache = new Map();
   const load = async (file) => {
     let entry = cache.get(file);
