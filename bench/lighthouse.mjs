@@ -4,20 +4,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { ROUTES } from '../tests/e2e/harness.mjs';
+import { CHROMIUM_ARGS, ROUTES } from '../tests/e2e/harness.mjs';
 
 export const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 };
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 const describe = (a) => `${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`;
 

@@ -15,39 +15,18 @@
 // - the floor page (bench/floor.html) at /__floor/, under the same conditions as the app.
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { TYPES, isFile } from '../tests/e2e/server.mjs';
 
 export const FLOOR_PATH = '/__floor/';
 const FLOOR_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'floor.html');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm', // required for WebAssembly.instantiateStreaming
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 // Already compressed formats are sent as they are.
 const INCOMPRESSIBLE = new Set(['.png', '.ico', '.woff2']);
 const HASHED = /^\/wasm-[0-9a-f]+\/|^\/main-[0-9a-f]+\.css$/;
-
-async function isFile(p) {
-  try {
-    return (await stat(p)).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Serve `root` on 127.0.0.1:`port` (0 = any free port).

@@ -67,7 +67,8 @@ export function requireDist() {
   }
 }
 
-const CHROMIUM_ARGS = [
+/** Flags Debian's Chromium needs here (as root, in a container, offline); also used by the bench. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

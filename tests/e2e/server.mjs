@@ -12,7 +12,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const TYPES = {
+/** Content types by file extension (also used by bench/server.mjs). */
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -27,7 +28,8 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-async function isFile(p) {
+/** Whether `p` names a file (not a folder, not nothing). */
+export async function isFile(p) {
   try {
     return (await stat(p)).isFile();
   } catch {
