@@ -16,10 +16,31 @@ const INDEX = new URL('./', self.location).href;
 // Written into a build's cache when that build takes over (see `activate`).
 const RAN = new URL('./.tpa-app-ran', self.location).href;
 
-// Keeps every file of this build. `cache: 'reload'` skips the HTTP cache: the copy kept must be
-// the one on the host now.
-const keepAll = () =>
-  caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))));
+// Keeps every file of this build, or none: `cache: 'reload'` skips the HTTP cache, and what the
+// host sends must belong to this build. A host that answers a missing file with index.html (a
+// single-page fallback for every address), or still serves the old index.html while the new
+// files arrive (a deploy in progress, a CDN's copy), fails the install; the browser tries again
+// later.
+const FOLDER = FILES.find((f) => /^\.\/wasm-[0-9a-f]+\//.test(f))?.split('/')[1];
+const keepAll = async () => {
+  const cache = await caches.open(CACHE);
+  // Every fetch ends (kept or not) before a failure removes what was kept.
+  const results = await Promise.allSettled(
+    FILES.map(async (file) => {
+      const response = await fetch(new Request(file, { cache: 'reload' }));
+      const html = (response.headers.get('Content-Type') || '').startsWith('text/html');
+      const fits = file === './' ? html && (await response.clone().text()).includes(FOLDER) : !html;
+      if (!response.ok || !fits) throw new Error(`not this build's ${file}`);
+      // Into the cache at once: a body left unread holds one of the few connections to the host.
+      await cache.put(file, response);
+    }),
+  );
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) {
+    await caches.delete(CACHE);
+    throw failed.reason;
+  }
+};
 
 self.addEventListener('install', (event) => event.waitUntil(keepAll()));
 

@@ -164,6 +164,53 @@ describe('installable, offline-first', () => {
     }
   });
 
+  it('keeps nothing from a host that is halfway through a deploy, and tries again on the next load', async (t) => {
+    const own = await ownServer();
+    try {
+      await withPage(t, { base: own.server.url, serviceWorkers: 'allow' }, async (page) => {
+        const files = await keptBy(own.dir);
+        const page1 = await readFile(path.join(own.dir, 'index.html'), 'utf8');
+        const folder = page1.match(/wasm-[0-9a-f]{16}/)[0];
+        // How the first install ends: the worker becomes 'redundant' when it fails.
+        await page.addInitScript(() => {
+          const register = ServiceWorkerContainer.prototype.register;
+          ServiceWorkerContainer.prototype.register = function (...args) {
+            const registered = register.apply(this, args);
+            window.__installed = registered.then(
+              (r) =>
+                new Promise((done) => {
+                  const worker = r.installing;
+                  if (!worker) return done(r.active ? 'activated' : 'none');
+                  worker.addEventListener('statechange', () => worker.state !== 'installing' && done(worker.state));
+                }),
+            );
+            return registered;
+          };
+        });
+        // The page gets this build's index.html; the worker's copy of it, fetched a moment later,
+        // is another build's (the old one still, or the next one already) beside this build's files.
+        let asked = 0;
+        await page.context().route(`${own.server.url}/`, (route) =>
+          asked++ === 0
+            ? route.continue()
+            : route.fulfill({ contentType: 'text/html', body: page1.replaceAll(folder, 'wasm-0123456789abcdef') }),
+        );
+        await page.goto('/');
+        await waitForApp(page);
+        await page.waitForFunction(() => window.__installed !== undefined);
+        assert.equal(await page.evaluate(() => window.__installed), 'redundant', 'the install fails');
+        assert.ok(asked >= 2, 'the worker asked for the page');
+        assert.deepEqual(await page.evaluate(() => caches.keys()), [], 'no half-kept build');
+        await page.context().unroute(`${own.server.url}/`);
+        await page.reload();
+        await waitForApp(page);
+        await install(page, files);
+      });
+    } finally {
+      await own.done();
+    }
+  });
+
   it('offers a new version and, on Reload, keeps what is being typed', async (t) => {
     const own = await ownServer();
     try {
