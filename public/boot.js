@@ -2,19 +2,13 @@
 // strict Content-Security-Policy needs no hash. scripts/build-wasm.sh copies it beside app.js.
 import init from './app.js';
 
-// The interface's own words for the two messages that appear before or outside the app. The
-// language is the one the page is in (`<html lang>`).
-const WORDS = {
-  en: {
-    failed: 'The app could not start. If you are offline, connect once and reload: after that it works without a connection.',
-    ready: 'A new version of the app is ready.',
-    reload: 'Reload',
-  },
-};
+// The words for the two messages that appear before or outside the app, in the language the page
+// is in (`<html lang>`): `boot` in locales/<code>.json, filled in by scripts/fill-boot.mjs.
+const WORDS = __WORDS__;
 const words = () => WORDS[document.documentElement.lang] ?? WORDS.en;
 
 // The files of the page being opened, fetched beside the main module instead of after it: the
-// page's text is what a person waits for. scripts/build-wasm.sh fills in ROOMS (each lazy room's
+// page's text is what a person waits for. scripts/fill-boot.mjs fills in ROOMS (each lazy room's
 // chunks, from wasm-split's loader); the addresses follow the routes in src/app.rs, and
 // size_budget.test.mjs checks that every page fetches exactly its own files, each once.
 const ROOMS = __ROOMS__;

@@ -56,9 +56,10 @@ fi
 
 # Starts the app and registers the service worker (a file, so a strict CSP needs no hash).
 cp "$(dirname "$0")/../public/boot.js" "$work/out/boot.js"
-rooms='{}'
-if [[ -f "$work/out/__wasm_split.js" ]]; then rooms=$(node "$(dirname "$0")/room-chunks.mjs" "$work/out/__wasm_split.js"); fi
-sed -i "s#__ROOMS__#$rooms#" "$work/out/boot.js"
+# Its words (from locales/) and each lazy room's chunks (__wasm_split.js exists only with lazy routes).
+split=()
+if [[ -f "$work/out/__wasm_split.js" ]]; then split=("$work/out/__wasm_split.js"); fi
+node "$(dirname "$0")/fill-boot.mjs" "$work/out/boot.js" "${split[@]}"
 
 # The glue as wasm-bindgen wrote it, for scripts/single-file/build.mjs (which patches it).
 rm -rf "$work/plain"

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { fillBoot } from '../fill-boot.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -62,7 +63,7 @@ export async function buildSingleFile(out = path.join(ROOT, 'dist-single/think-p
     await writeFile(path.join(work, 'app.js'), glue);
     await writeFile(path.join(work, '__wasm_split.js'), await readFile(path.join(PLAIN, '__wasm_split.js')));
     // Nothing to fetch ahead in the single file: its wasm is inside.
-    const boot = (await readFile(path.join(ROOT, 'public/boot.js'), 'utf8')).replace('__ROOMS__', '{}');
+    const boot = fillBoot(await readFile(path.join(ROOT, 'public/boot.js'), 'utf8'), {});
     await writeFile(path.join(work, 'boot.js'), boot);
     await writeFile(path.join(work, 'prelude.js'), await readFile(path.join(ROOT, 'scripts/single-file/prelude.js')));
     await writeFile(path.join(work, 'entry.js'), "import './prelude.js';\nimport './boot.js';\n");

@@ -46,6 +46,16 @@ async function openThink(page) {
   if ((await onePage.getAttribute('aria-pressed')) === 'false') await onePage.click();
 }
 
+/** Runs `body(page, own)` on a page of a server of the test's own (service workers allowed). */
+async function withOwnServer(t, opts, body) {
+  const own = await ownServer();
+  try {
+    await withPage(t, { ...opts, base: own.server.url, serviceWorkers: 'allow' }, (page) => body(page, own));
+  } finally {
+    await own.done();
+  }
+}
+
 /** Opens the app, waits until the worker controls the page and has kept every file. */
 async function install(page, files) {
   await page.goto('/');
@@ -102,153 +112,129 @@ describe('installable, offline-first', () => {
       assert.ok(manifest.icons.some((i) => i.type === 'image/svg+xml'), 'an SVG icon');
     }));
 
-  it('opens and works with no network after the first visit: every route, deep links, an answer kept', async (t) => {
-    const own = await ownServer();
-    try {
-      await withPage(t, { base: own.server.url, serviceWorkers: 'allow', viewport: PHONE }, async (page) => {
-        await install(page, await keptBy(own.dir));
-        // Gone for good: no server and no network.
-        await own.server.close();
-        await page.context().setOffline(true);
+  it('opens and works with no network after the first visit: every route, deep links, an answer kept', (t) =>
+    withOwnServer(t, { viewport: PHONE }, async (page, own) => {
+      await install(page, await keptBy(own.dir));
+      // Gone for good: no server and no network.
+      await own.server.close();
+      await page.context().setOffline(true);
 
-        await page.reload();
-        await waitForApp(page);
-        // Deep links, typed or opened from a bookmark, in a new tab.
-        for (const route of ROUTES) {
-          const tab = await page.context().newPage();
-          const response = await tab.goto(route.path);
-          assert.ok(response.fromServiceWorker(), `${route.path} answered by the worker`);
-          await waitForApp(tab);
-          assert.equal(await tab.title(), route.title, `${route.path} opens offline`);
-          await tab.close();
-        }
-        await openThink(page);
-        await page.fill('#answer-1-men_and_boys', 'Written with no network.');
-        await page.locator('#answer-1-men_and_boys-status').filter({ hasText: 'Saved on this device' }).waitFor();
-        await page.reload();
-        await waitForApp(page);
-        assert.equal(await page.inputValue('#answer-1-men_and_boys'), 'Written with no network.');
-        await auditA11y(page, '/think offline');
-      });
-    } finally {
-      await own.done();
-    }
-  });
-
-  it('after "erase everything" removed the offline copy, the next load keeps the whole build again', async (t) => {
-    const own = await ownServer();
-    try {
-      await withPage(t, { base: own.server.url, serviceWorkers: 'allow' }, async (page) => {
-        const files = await keptBy(own.dir);
-        await install(page, files);
-        await page.goto('/my-data');
-        await waitForApp(page);
-        await page.locator('#erase-all').click();
-        await page.locator('#erase-yes').click();
-        await page.locator('#erased').waitFor();
-        await page.waitForFunction(async () => (await caches.keys()).length === 0);
-        // Reloading (with a network) keeps every file again, pages never opened included.
-        await page.reload();
-        await waitForApp(page);
-        await install(page, files);
-        await own.server.close();
-        await page.context().setOffline(true);
+      await page.reload();
+      await waitForApp(page);
+      // Deep links, typed or opened from a bookmark, in a new tab.
+      for (const route of ROUTES) {
         const tab = await page.context().newPage();
-        await tab.goto('/present');
+        const response = await tab.goto(route.path);
+        assert.ok(response.fromServiceWorker(), `${route.path} answered by the worker`);
         await waitForApp(tab);
-        assert.equal(await tab.title(), 'Present — Think · Plan · Act', 'a page not opened since the erase works offline');
+        assert.equal(await tab.title(), route.title, `${route.path} opens offline`);
         await tab.close();
+      }
+      await openThink(page);
+      await page.fill('#answer-1-men_and_boys', 'Written with no network.');
+      await page.locator('#answer-1-men_and_boys-status').filter({ hasText: 'Saved on this device' }).waitFor();
+      await page.reload();
+      await waitForApp(page);
+      assert.equal(await page.inputValue('#answer-1-men_and_boys'), 'Written with no network.');
+      await auditA11y(page, '/think offline');
+    }));
+
+  it('after "erase everything" removed the offline copy, the next load keeps the whole build again', (t) =>
+    withOwnServer(t, {}, async (page, own) => {
+      const files = await keptBy(own.dir);
+      await install(page, files);
+      await page.goto('/my-data');
+      await waitForApp(page);
+      await page.locator('#erase-all').click();
+      await page.locator('#erase-yes').click();
+      await page.locator('#erased').waitFor();
+      await page.waitForFunction(async () => (await caches.keys()).length === 0);
+      // Reloading (with a network) keeps every file again, pages never opened included.
+      await page.reload();
+      await waitForApp(page);
+      await install(page, files);
+      await own.server.close();
+      await page.context().setOffline(true);
+      const tab = await page.context().newPage();
+      await tab.goto('/present');
+      await waitForApp(tab);
+      assert.equal(await tab.title(), 'Present — Think · Plan · Act', 'a page not opened since the erase works offline');
+      await tab.close();
+    }));
+
+  it('keeps nothing from a host that is halfway through a deploy, and tries again on the next load', (t) =>
+    withOwnServer(t, {}, async (page, own) => {
+      const files = await keptBy(own.dir);
+      const page1 = await readFile(path.join(own.dir, 'index.html'), 'utf8');
+      const folder = page1.match(/wasm-[0-9a-f]{16}/)[0];
+      // How the first install ends: the worker becomes 'redundant' when it fails.
+      await page.addInitScript(() => {
+        const register = ServiceWorkerContainer.prototype.register;
+        ServiceWorkerContainer.prototype.register = function (...args) {
+          const registered = register.apply(this, args);
+          window.__installed = registered.then(
+            (r) =>
+              new Promise((done) => {
+                const worker = r.installing;
+                if (!worker) return done(r.active ? 'activated' : 'none');
+                worker.addEventListener('statechange', () => worker.state !== 'installing' && done(worker.state));
+              }),
+          );
+          return registered;
+        };
       });
-    } finally {
-      await own.done();
-    }
-  });
+      // The page gets this build's index.html; the worker's copy of it, fetched a moment later,
+      // is another build's (the old one still, or the next one already) beside this build's files.
+      let asked = 0;
+      await page.context().route(`${own.server.url}/`, (route) =>
+        asked++ === 0
+          ? route.continue()
+          : route.fulfill({ contentType: 'text/html', body: page1.replaceAll(folder, 'wasm-0123456789abcdef') }),
+      );
+      await page.goto('/');
+      await waitForApp(page);
+      await page.waitForFunction(() => window.__installed !== undefined);
+      assert.equal(await page.evaluate(() => window.__installed), 'redundant', 'the install fails');
+      assert.ok(asked >= 2, 'the worker asked for the page');
+      assert.deepEqual(await page.evaluate(() => caches.keys()), [], 'no half-kept build');
+      await page.context().unroute(`${own.server.url}/`);
+      await page.reload();
+      await waitForApp(page);
+      await install(page, files);
+    }));
 
-  it('keeps nothing from a host that is halfway through a deploy, and tries again on the next load', async (t) => {
-    const own = await ownServer();
-    try {
-      await withPage(t, { base: own.server.url, serviceWorkers: 'allow' }, async (page) => {
-        const files = await keptBy(own.dir);
-        const page1 = await readFile(path.join(own.dir, 'index.html'), 'utf8');
-        const folder = page1.match(/wasm-[0-9a-f]{16}/)[0];
-        // How the first install ends: the worker becomes 'redundant' when it fails.
-        await page.addInitScript(() => {
-          const register = ServiceWorkerContainer.prototype.register;
-          ServiceWorkerContainer.prototype.register = function (...args) {
-            const registered = register.apply(this, args);
-            window.__installed = registered.then(
-              (r) =>
-                new Promise((done) => {
-                  const worker = r.installing;
-                  if (!worker) return done(r.active ? 'activated' : 'none');
-                  worker.addEventListener('statechange', () => worker.state !== 'installing' && done(worker.state));
-                }),
-            );
-            return registered;
-          };
-        });
-        // The page gets this build's index.html; the worker's copy of it, fetched a moment later,
-        // is another build's (the old one still, or the next one already) beside this build's files.
-        let asked = 0;
-        await page.context().route(`${own.server.url}/`, (route) =>
-          asked++ === 0
-            ? route.continue()
-            : route.fulfill({ contentType: 'text/html', body: page1.replaceAll(folder, 'wasm-0123456789abcdef') }),
-        );
-        await page.goto('/');
-        await waitForApp(page);
-        await page.waitForFunction(() => window.__installed !== undefined);
-        assert.equal(await page.evaluate(() => window.__installed), 'redundant', 'the install fails');
-        assert.ok(asked >= 2, 'the worker asked for the page');
-        assert.deepEqual(await page.evaluate(() => caches.keys()), [], 'no half-kept build');
-        await page.context().unroute(`${own.server.url}/`);
-        await page.reload();
-        await waitForApp(page);
-        await install(page, files);
-      });
-    } finally {
-      await own.done();
-    }
-  });
+  it('offers a new version and, on Reload, keeps what is being typed', (t) =>
+    withOwnServer(t, {}, async (page, own) => {
+      await install(page, await keptBy(own.dir));
+      await openThink(page);
+      const field = page.locator('#answer-1-men_and_boys');
+      await field.fill('Started before the update');
+      await page.locator('#answer-1-men_and_boys-status').filter({ hasText: 'Saved on this device' }).waitFor();
 
-  it('offers a new version and, on Reload, keeps what is being typed', async (t) => {
-    const own = await ownServer();
-    try {
-      await withPage(t, { base: own.server.url, serviceWorkers: 'allow' }, async (page) => {
-        await install(page, await keptBy(own.dir));
-        await openThink(page);
-        const field = page.locator('#answer-1-men_and_boys');
-        await field.fill('Started before the update');
-        await page.locator('#answer-1-men_and_boys-status').filter({ hasText: 'Saved on this device' }).waitFor();
+      // A new release on the host: any change to the build gives sw.js another version.
+      const sw = path.join(own.dir, 'sw.js');
+      const next = (await readFile(sw, 'utf8')).replace(/const VERSION = '([0-9a-f]+)';/, "const VERSION = 'next$1';");
+      await writeFile(sw, next);
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      const banner = page.getByRole('status').filter({ hasText: 'A new version of the app is ready.' });
+      await banner.waitFor();
+      assert.equal(await page.evaluate(() => localStorage.getItem('tpa:answer:1.men_and_boys')).then((v) => JSON.parse(v).data.text), 'Started before the update');
+      await auditA11y(page, 'the new-version notice');
+      await screenshot(page, 'update-ready');
 
-        // A new release on the host: any change to the build gives sw.js another version.
-        const sw = path.join(own.dir, 'sw.js');
-        const next = (await readFile(sw, 'utf8')).replace(/const VERSION = '([0-9a-f]+)';/, "const VERSION = 'next$1';");
-        await writeFile(sw, next);
-        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-        const banner = page.getByRole('status').filter({ hasText: 'A new version of the app is ready.' });
-        await banner.waitFor();
-        assert.equal(await page.evaluate(() => localStorage.getItem('tpa:answer:1.men_and_boys')).then((v) => JSON.parse(v).data.text), 'Started before the update');
-        await auditA11y(page, 'the new-version notice');
-        await screenshot(page, 'update-ready');
-
-        // Still typing (no pause for autosave, the focus stays in the field) when Reload is
-        // chosen: the save before reloading (or, failing that, the one on leaving the page)
-        // must keep these words.
-        await field.pressSequentially(', and more.');
-        const reloaded = page.waitForEvent('load');
-        await page.evaluate(() => document.querySelector('#update-ready button').click());
-        await reloaded;
-        await waitForApp(page);
-        assert.equal(await page.inputValue('#answer-1-men_and_boys'), 'Started before the update, and more.');
-        const names = await page.evaluate(() => caches.keys());
-        assert.ok(names.some((n) => n.startsWith('tpa-app-next')), `the new version's files are kept: ${names}`);
-        assert.equal(await page.getByRole('status').filter({ hasText: 'A new version' }).count(), 0, 'no notice after the update');
-      });
-    } finally {
-      await own.done();
-    }
-  });
+      // Still typing (no pause for autosave, the focus stays in the field) when Reload is
+      // chosen: the save before reloading (or, failing that, the one on leaving the page)
+      // must keep these words.
+      await field.pressSequentially(', and more.');
+      const reloaded = page.waitForEvent('load');
+      await page.evaluate(() => document.querySelector('#update-ready button').click());
+      await reloaded;
+      await waitForApp(page);
+      assert.equal(await page.inputValue('#answer-1-men_and_boys'), 'Started before the update, and more.');
+      const names = await page.evaluate(() => caches.keys());
+      assert.ok(names.some((n) => n.startsWith('tpa-app-next')), `the new version's files are kept: ${names}`);
+      assert.equal(await page.getByRole('status').filter({ hasText: 'A new version' }).count(), 0, 'no notice after the update');
+    }));
 });
 
 describe('static shell', () => {

@@ -1,0 +1,55 @@
+// Fills in public/boot.js's two placeholders, for scripts/build-wasm.sh and the single file:
+//   __ROOMS__  which wasm files each lazy room needs, { "<room view>": [chunk numbers] }, read
+//              from the __wasm_split.js that wasm-split wrote (boot.js fetches the opened page's
+//              files beside the main module instead of after it);
+//   __WORDS__  boot.js's own words ("a new version is ready", …) from `boot` in every
+//              locales/<code>.json, so they are kept and translated with all the others.
+//
+//   node scripts/fill-boot.mjs boot.js [__wasm_split.js]   (rewrites boot.js in place)
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const LOCALES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../locales');
+
+export function roomChunks(splitSource) {
+  const rooms = {};
+  const room = /export const __wasm_split_load___(\w+?) = [\s\S]*?new URL\("\.\/split___\1\.wasm"[\s\S]*?\n, \[([^\]]*)\]\)\);/g;
+  for (const [, name, deps] of splitSource.matchAll(room)) {
+    rooms[name] = [...deps.matchAll(/__chunk_(\d+)/g)].map((m) => Number(m[1]));
+  }
+  const expected = (splitSource.match(/^export const __wasm_split_load___/gm) ?? []).length;
+  if (Object.keys(rooms).length !== expected || expected === 0) {
+    throw new Error(`read ${Object.keys(rooms).length} of ${expected} rooms (did wasm-split's output change?)`);
+  }
+  return rooms;
+}
+
+export function bootWords() {
+  const words = {};
+  for (const file of readdirSync(LOCALES).filter((f) => f.endsWith('.json'))) {
+    const boot = JSON.parse(readFileSync(path.join(LOCALES, file), 'utf8')).boot;
+    if (!boot?.failed || !boot.ready || !boot.reload) throw new Error(`locales/${file} lacks boot.failed, .ready or .reload`);
+    words[file.slice(0, -'.json'.length)] = boot;
+  }
+  return words;
+}
+
+/** boot.js's source with both placeholders filled (`rooms` as given). */
+export function fillBoot(source, rooms) {
+  for (const mark of ['__ROOMS__', '__WORDS__']) {
+    if (!source.includes(mark)) throw new Error(`boot.js has no ${mark}`);
+  }
+  return source.replace('__ROOMS__', () => JSON.stringify(rooms)).replace('__WORDS__', () => JSON.stringify(bootWords()));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const [boot, split] = process.argv.slice(2);
+  try {
+    const rooms = split ? roomChunks(readFileSync(split, 'utf8')) : {};
+    writeFileSync(boot, fillBoot(readFileSync(boot, 'utf8'), rooms));
+  } catch (error) {
+    console.error(`fill-boot: ${error.message}`);
+    process.exit(1);
+  }
+}
