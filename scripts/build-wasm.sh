@@ -60,6 +60,9 @@ cp "$(dirname "$0")/../public/boot.js" "$work/out/boot.js"
 split=()
 if [[ -f "$work/out/__wasm_split.js" ]]; then split=("$work/out/__wasm_split.js"); fi
 node "$(dirname "$0")/fill-boot.mjs" "$work/out/boot.js" "${split[@]}"
+# Puts the static shell of index.html into the person's language before the first paint.
+cp "$(dirname "$0")/../public/shell.js" "$work/out/shell.js"
+node "$(dirname "$0")/fill-boot.mjs" --shell "$work/out/shell.js" "$(dirname "$0")/../index.html"
 
 # The glue as wasm-bindgen wrote it, for scripts/single-file/build.mjs (which patches it).
 rm -rf "$work/plain"

@@ -5,7 +5,10 @@
 //   __WORDS__  boot.js's own words ("a new version is ready", …) from `boot` in every
 //              locales/<code>.json, so they are kept and translated with all the others.
 //
+// It also fills public/shell.js's __SHELL__: the static shell's words in every language.
+//
 //   node scripts/fill-boot.mjs boot.js [__wasm_split.js]   (rewrites boot.js in place)
+//   node scripts/fill-boot.mjs --shell shell.js index.html (rewrites shell.js in place)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,6 +38,42 @@ export function bootWords() {
   return words;
 }
 
+/** A dotted key's text in a locale file's object (`nav.home`), or undefined. */
+const lookUp = (words, key) => key.split('.').reduce((at, part) => at?.[part], words);
+
+/**
+ * shell.js's __SHELL__: every language (code and name in itself, `language.name`) and, for each,
+ * the words index.html's static shell names in its `data-w` and `data-w-label` attributes.
+ */
+export function shellWords(indexHtml) {
+  const keys = [...new Set([...indexHtml.matchAll(/data-w(?:-label)?="([^"]+)"/g)].map((m) => m[1]))];
+  if (keys.length === 0) throw new Error('index.html names no words (data-w="…")');
+  const shell = { languages: [], words: {} };
+  for (const file of readdirSync(LOCALES).filter((f) => f.endsWith('.json')).sort()) {
+    const code = file.slice(0, -'.json'.length);
+    const locale = JSON.parse(readFileSync(path.join(LOCALES, file), 'utf8'));
+    const name = lookUp(locale, 'language.name');
+    if (typeof name !== 'string') throw new Error(`locales/${file} lacks language.name`);
+    shell.languages.push([code, name]);
+    shell.words[code] = {};
+    for (const key of keys) {
+      const text = lookUp(locale, key);
+      if (typeof text !== 'string') throw new Error(`locales/${file} lacks ${key}, which index.html's shell shows`);
+      shell.words[code][key] = text;
+    }
+  }
+  // English first, as the app's switcher lists the languages (src/content/mod.rs, Lang::ALL).
+  shell.languages.sort(([a], [b]) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+  return shell;
+}
+
+/** shell.js's source with __SHELL__ filled from index.html's shell and the locale files. */
+export function fillShell(source, indexHtml) {
+  const mark = 'const SHELL = __SHELL__;';
+  if (source.split(mark).length !== 2) throw new Error(`shell.js needs \`${mark}\` once`);
+  return source.replace(mark, () => `const SHELL = ${JSON.stringify(shellWords(indexHtml))};`);
+}
+
 /** boot.js's source with both placeholders filled (`rooms` as given). */
 export function fillBoot(source, rooms) {
   for (const mark of ['__ROOMS__', '__WORDS__']) {
@@ -44,8 +83,14 @@ export function fillBoot(source, rooms) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const [boot, split] = process.argv.slice(2);
+  const args = process.argv.slice(2);
   try {
+    if (args[0] === '--shell') {
+      const [, shell, index] = args;
+      writeFileSync(shell, fillShell(readFileSync(shell, 'utf8'), readFileSync(index, 'utf8')));
+      process.exit(0);
+    }
+    const [boot, split] = args;
     const rooms = split ? roomChunks(readFileSync(split, 'utf8')) : {};
     writeFileSync(boot, fillBoot(readFileSync(boot, 'utf8'), rooms));
   } catch (error) {

@@ -23,7 +23,8 @@ use crate::web;
 
 /// Mounts the app into `#app`, replacing the static loading placeholder.
 pub fn start() {
-    web::install_panic_message(td_string!(Locale::en, fatal.message));
+    let locale = crate::locale_of(crate::state::start_language());
+    web::install_panic_message(td_string!(locale, fatal.message));
     let Some(root) = web::take_mount_point() else {
         return;
     };
@@ -31,12 +32,21 @@ pub fn start() {
     web::mark_ready();
 }
 
+/// The interface language the app shows: the switcher sets it. Starts as a kept choice, else
+/// the browser's languages (`model::language::first_choice`).
+#[derive(Clone, Copy)]
+pub struct LanguageChoice(pub RwSignal<Locale>);
+
 #[component]
 pub fn App() -> impl IntoView {
+    let chosen = RwSignal::new(crate::locale_of(crate::state::start_language()));
+    provide_context(LanguageChoice(chosen));
+    // A subcontext that follows exactly this choice: leptos_i18n's main context would follow the
+    // browser's languages instead (and turn back to them after a choice).
     view! {
-        <I18nContextProvider>
+        <I18nSubContextProvider initial_locale=chosen>
             <Routed />
-        </I18nContextProvider>
+        </I18nSubContextProvider>
     }
 }
 
@@ -44,9 +54,13 @@ pub fn App() -> impl IntoView {
 fn Routed() -> impl IntoView {
     let i18n = use_i18n();
     provide_app_state();
+    // (A language chosen in another tab applies here from the next load: following it live
+    // would cost the first download bytes for a rare case.)
     // Interface words are plain strings (see `tr!`), so a change of language rebuilds the tree.
     move || {
-        let _language = i18n.get_locale();
+        let lang = crate::lang_of(i18n.get_locale());
+        crate::set_current_lang(lang);
+        web::set_document_language(lang.code());
         view! {
         <Router>
             <Shell>

@@ -36,6 +36,41 @@ mod generated_i18n {
 pub use generated_i18n::i18n;
 
 #[cfg(target_arch = "wasm32")]
+thread_local! {
+    static CURRENT_LANG: std::cell::Cell<content::Lang> = const { std::cell::Cell::new(content::Lang::En) };
+}
+
+/// The language the interface speaks now, for the content modules (`content::think(lang)`).
+/// A plain value rather than the i18n context, so it can be read anywhere, event handlers too;
+/// `app.rs` sets it each time it builds the tree (a change of language rebuilds it).
+#[cfg(target_arch = "wasm32")]
+pub fn current_lang() -> content::Lang {
+    CURRENT_LANG.with(std::cell::Cell::get)
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn set_current_lang(lang: content::Lang) {
+    CURRENT_LANG.with(|current| current.set(lang));
+}
+
+/// The content language of an interface locale (`locales/<code>.json` ↔ `content::<code>`).
+#[cfg(target_arch = "wasm32")]
+pub fn lang_of(locale: i18n::Locale) -> content::Lang {
+    content::Lang::from_code(i18n::I18nLocaleTrait::as_str(locale)).unwrap_or(content::Lang::En)
+}
+
+/// The interface locale of a content language; a test checks every language has both.
+#[cfg(target_arch = "wasm32")]
+pub fn locale_of(lang: content::Lang) -> i18n::Locale {
+    use i18n::I18nLocaleTrait;
+    i18n::Locale::get_all()
+        .iter()
+        .copied()
+        .find(|locale| locale.as_str() == lang.code())
+        .unwrap_or_default()
+}
+
+#[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;

@@ -223,13 +223,41 @@ pub fn load_full_deck() -> FullDeck {
         })
         .collect();
     let areas = Synced::<CustomAreas>::open().value.get_untracked();
-    FullDeck::new(deck(Lang::En), own, areas)
+    FullDeck::new(deck(crate::current_lang()), own, areas)
 }
 
 /// Saves several items at once (an import): all of them, or none and an error.
 pub fn save_all_or_nothing<T: StoredItem>(items: &[(ItemId, T)]) -> Result<(), SaveError> {
     let store = LocalStore::open()?;
     storage::save_items_all_or_nothing(&store, items, now_ms())
+}
+
+/// The language to start in: the one chosen in the switcher (kept in the settings), else the
+/// browser's (`model::language::first_choice`).
+pub fn start_language() -> Lang {
+    let chosen = LocalStore::open()
+        .ok()
+        .and_then(|store| storage::load::<Settings>(&store, now_ms()).ok())
+        .and_then(|loaded| loaded.value.language);
+    crate::model::language::first_choice(chosen.as_deref(), &crate::web::browser_languages())
+}
+
+/// Keeps the language chosen in the switcher among the settings; false if storage refused.
+/// In a chunk of its own (`#[lazy]`): nothing else in the first download saves settings, and
+/// a language is chosen rarely, so every visitor would pay for the saving code otherwise.
+#[leptos::lazy]
+pub fn keep_language(code: String) -> bool {
+    let Ok(store) = LocalStore::open() else {
+        return false;
+    };
+    let Ok(loaded) = storage::load::<Settings>(&store, now_ms()) else {
+        return false;
+    };
+    let settings = Settings {
+        language: Some(code),
+        ..loaded.value
+    };
+    storage::save_latest(&store, &settings, now_ms()).is_ok()
 }
 
 /// Loads everything from storage and provides it as context. Call once, inside the i18n provider.

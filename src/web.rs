@@ -276,8 +276,37 @@ pub fn adopt_style_sheet(css: &'static str) {
 /// sent before the passphrase lock closes, while the key is still there to seal the text.
 pub const SAVE_NOW_EVENT: &str = "tpa-save-now";
 
-pub fn save_everything_now() {
-    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(SAVE_NOW_EVENT)) {
-        let _ = window.dispatch_event(&event);
+/// Returns false when a field could not save (it says why itself and keeps its text), so the
+/// caller can hold back whatever would drop that field (a change of language rebuilds the page).
+pub fn save_everything_now() -> bool {
+    let init = web_sys::EventInit::new();
+    init.set_cancelable(true);
+    match (
+        web_sys::window(),
+        web_sys::Event::new_with_event_init_dict(SAVE_NOW_EVENT, &init),
+    ) {
+        (Some(window), Ok(event)) => window.dispatch_event(&event).unwrap_or(true),
+        _ => true,
     }
+}
+
+/// `<html lang>`: the language the page speaks (screen readers, hyphenation, boot.js's words).
+pub fn set_document_language(code: &str) {
+    if let Some(html) = document().and_then(|doc| doc.document_element()) {
+        let _ = html.set_attribute("lang", code);
+    }
+}
+
+/// The browser's languages, the most wanted first (`navigator.languages`).
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|window| {
+            window
+                .navigator()
+                .languages()
+                .iter()
+                .filter_map(|code| code.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
 }

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { fillBoot } from '../fill-boot.mjs';
+import { fillBoot, fillShell } from '../fill-boot.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -76,18 +76,21 @@ export async function buildSingleFile(out = path.join(ROOT, 'dist-single/think-p
       logLevel: 'error',
     });
     const script = `const TPA_WASM=${JSON.stringify(wasm)};\n${bundled.outputFiles[0].text}`;
+    // The shell's words, inline at the end of <body> as in dist/ (a classic script).
+    const indexHtml = await readFile(path.join(ROOT, 'index.html'), 'utf8');
+    const shell = fillShell(await readFile(path.join(ROOT, 'public/shell.js'), 'utf8'), indexHtml);
 
     const cssName = (await readdir(DIST)).find((n) => /^main-[0-9a-f]+\.css$/.test(n));
     if (!cssName) fail('no main-*.css in dist/');
     const css = await readFile(path.join(DIST, cssName), 'utf8');
     // Text that would end the inline element early, or make the HTML parser read on past it.
-    for (const [text, tags] of [[script, ['</script', '<!--', '<script']], [css, ['</style']]]) {
+    for (const [text, tags] of [[script, ['</script', '<!--', '<script']], [shell, ['</script', '<!--', '<script']], [css, ['</style']]]) {
       for (const tag of tags) if (text.toLowerCase().includes(tag)) fail(`${tag} inside the inlined code`);
     }
     const icon = await readFile(path.join(ROOT, 'public/icon.svg'), 'utf8');
     const policy = [
       "default-src 'none'",
-      `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+      `script-src ${sha256(script)} ${sha256(shell)} 'wasm-unsafe-eval'`,
       `style-src ${sha256(css)}`,
       'img-src data:',
       'media-src blob:',
@@ -102,6 +105,7 @@ export async function buildSingleFile(out = path.join(ROOT, 'dist-single/think-p
     html = replaceExactly(html, /^.*data-trunk.*\n/m, '', 8, 'Trunk links');
     html = replaceExactly(html, /^.*rel="(manifest|apple-touch-icon|modulepreload|preload)".*\n/m, '', 4, 'links to files');
     html = replaceExactly(html, /^.*<script type="module" src=.*\n/m, '', 1, 'the boot script');
+    html = replaceExactly(html, /<script src="__WASM__\/shell\.js"><\/script>/, () => `<script>${shell}</script>`, 1, 'the shell script');
     html = replaceExactly(
       html,
       /<link rel="icon" href="\/icon.svg"/,

@@ -24,19 +24,21 @@ pub fn CardFace(card: AnyCard, guide: &'static Deck, printed: bool) -> impl Into
         .map(|e| guide.entry_point_name(*e))
         .collect::<Vec<_>>()
         .join(" · ");
+    // An own card written in another language says so, for screen readers and hyphenation.
+    let lang = card.written_in(crate::current_lang());
     let note = card.content_note().map(str::to_string);
     let example = card.example().to_string();
     let questions: Vec<String> = card.questions().into_iter().map(String::from).collect();
     view! {
         {note.map(|note| view! {
-            <p class="content-note"><strong>{tr!(cards.content_note)}</strong>" "{note}</p>
+            <p class="content-note"><strong>{tr!(cards.content_note)}</strong>" "<span lang=lang.clone()>{note}</span></p>
         })}
         {(!example.is_empty()).then(|| view! {
             {label(tr!(cards.example))}
-            <p class="card-face__example">{example}</p>
+            <p class="card-face__example" lang=lang.clone()>{example}</p>
         })}
         {label(tr!(cards.questions))}
-        <ul class="card-face__questions">
+        <ul class="card-face__questions" lang=lang.clone()>
             {questions.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}
         </ul>
         {(!ways_in.is_empty()).then(|| view! {

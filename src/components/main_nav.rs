@@ -1,7 +1,10 @@
-//! The main navigation. `A` marks the current page with `aria-current="page"`.
+//! The main navigation (`A` marks the current page with `aria-current="page"`), and the
+//! language switcher at its end.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use crate::components::language_switcher::LanguageSwitcher;
 
 #[component]
 pub fn MainNav() -> impl IntoView {
@@ -16,6 +19,7 @@ pub fn MainNav() -> impl IntoView {
                 <li><A href="/my-data">{tr!(nav.my_data)}</A></li>
                 <li><A href="/about">{tr!(nav.about)}</A></li>
                 <li><A href="/safety">{tr!(nav.safety)}</A></li>
+                <li class="language-item"><LanguageSwitcher /></li>
             </ul>
         </nav>
     }

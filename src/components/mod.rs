@@ -10,6 +10,7 @@ pub mod data_import;
 pub mod discussion_timer;
 pub mod export_reminder;
 pub mod hide_answers;
+pub mod language_switcher;
 pub mod lock_settings;
 pub mod main_nav;
 pub mod norm_rings;

@@ -12,7 +12,7 @@ use rand::rngs::SmallRng;
 use wasm_bindgen::JsCast;
 
 use crate::components::discussion_timer::{use_now, use_phase};
-use crate::content::{Lang, present_help};
+use crate::content::present_help;
 use crate::live_show::LiveShow;
 use crate::model::deck::FullDeck;
 use crate::model::presenter::{Command, KeyPress, RandomOutcome};
@@ -45,7 +45,7 @@ pub fn said_words(said: Option<Said>) -> &'static str {
     match said {
         Some(Said::Reshuffled) => tr!(present.reshuffled),
         Some(Said::NothingToDraw) => tr!(present.nothing_to_draw),
-        Some(Said::End) => present_help(Lang::En).end_of_show,
+        Some(Said::End) => present_help(crate::current_lang()).end_of_show,
         None => "",
     }
 }
@@ -179,8 +179,10 @@ fn use_present_keys(presenting: Presenting) {
         if belongs_to_a_control(&event) {
             return;
         }
+        let code = event.code();
         let press = KeyPress {
             key: &key,
+            code: &code,
             ctrl: event.ctrl_key(),
             alt: event.alt_key(),
             meta: event.meta_key(),
@@ -319,7 +321,7 @@ pub fn KeysHelp(presenting: Presenting) -> impl IntoView {
                 <button type="button" class="toggle" id="letter-keys" aria-pressed=move || letters().to_string()
                     on:click=switch>{tr!(present.letter_keys)}</button>
             </p>
-            <p class="hint">{crate::content::present_help(crate::content::Lang::En).letter_keys}</p>
+            <p class="hint">{crate::content::present_help(crate::current_lang()).letter_keys}</p>
             <p><button type="button" class="button" id="keys-close" on:click=move |_| presenting.help.set(false)>{tr!(present.close)}</button></p>
         </div>
     }

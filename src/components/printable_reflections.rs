@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::hide_answers::answers_hidden;
-use crate::content::{Lang, think};
+use crate::content::think;
 use crate::i18n::{t, use_i18n};
 use crate::model::aims::AimChoice;
 use crate::model::answer::{Answer, CardNote};
@@ -18,7 +18,7 @@ use crate::web::print_page;
 
 /// Every stored THINK answer, newest round first, in the journey's order.
 pub fn load_entries() -> Vec<Entry> {
-    let order = think(Lang::En).question_ids();
+    let order = think(crate::current_lang()).question_ids();
     let mut entries: Vec<Entry> = load_collection::<Answer>()
         .into_iter()
         .filter_map(|(id, answer)| {
@@ -53,7 +53,7 @@ pub fn load_notes() -> Vec<(ItemId, CardNote, String)> {
 
 /// Everything written, as the lines of the printable copy (`model::reflections::print_lines`).
 fn printable_lines() -> Vec<PrintLine> {
-    let content = think(Lang::En);
+    let content = think(crate::current_lang());
     let mut rounds: Vec<PrintRound> = Vec::new();
     let mut round = |n: u32| -> usize {
         match rounds.iter().position(|r| r.round == n) {

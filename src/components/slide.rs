@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::content::{Lang, think};
+use crate::content::think;
 use crate::i18n::{t, use_i18n};
 use crate::model::agenda::{AgendaItem, ItemKind};
 use crate::model::deck::{AnyCard, FullDeck};
@@ -105,7 +105,7 @@ fn CardSlide(
 #[component]
 fn QuestionSlide(step: String, preview: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let content = think(Lang::En);
+    let content = think(crate::current_lang());
     let index = content.steps.iter().position(|s| s.id == step);
     let total = content.steps.len();
     match index.map(|i| (i + 1, &content.steps[i])) {
@@ -131,7 +131,7 @@ fn NothingToShow(preview: bool) -> impl IntoView {
 pub fn item_name(item: &AgendaItem, deck: &FullDeck) -> String {
     match &item.kind {
         ItemKind::Question(step) => {
-            let content = think(Lang::En);
+            let content = think(crate::current_lang());
             let n = content
                 .steps
                 .iter()

@@ -1,21 +1,54 @@
 //! What the guidance says, as typed data: one module per language.
 //!
 //! Long texts (exercises, scenario cards, facilitator guidance) live here; short interface words
-//! live in `locales/<code>.json`. Later issues add `think`, `cards` and `guidance` data to each locale.
+//! live in `locales/<code>.json`.
 
 pub mod cards;
 pub mod en;
 pub mod facilitator;
+#[cfg(test)]
+mod locale_files;
+pub mod ru;
 pub mod think;
 
 pub use cards::{Area, Card, CardsHelp, Deck, EntryPoint};
 pub use facilitator::{Facilitation, PresentHelp, Recommendation};
 pub use think::{AIMS_ID, Aim, PRIVILEGE_ID, Think, ThinkStep};
 
-/// The languages content exists in. Adding one: a module like `en.rs` and one arm in [`source`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The languages the app speaks. Adding one: a content module like `en/` (its `mod.rs` and
+/// `facilitator.rs`), a variant here with its code and name, one arm in each function below, and
+/// `locales/<code>.json` (README → "Adding a language").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     En,
+    Ru,
+}
+
+impl Lang {
+    /// Every language, in the order the switcher lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ru];
+
+    /// The BCP 47 code: `<html lang>`, `locales/<code>.json`, stored with own cards.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// The language's name in itself, as a person looking for it would recognise it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ru => "Русский",
+        }
+    }
+
+    /// The language of a code (`ru`, `ru-KG`, `RU`); `None` for one the app does not speak.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|lang| lang.code() == primary)
+    }
 }
 
 /// Bibliographic facts about the guidance the app is built from, credited wherever its text is used.
@@ -29,11 +62,26 @@ pub struct Source {
     pub byline: &'static str,
     pub programme: &'static str,
     pub funder_note: &'static str,
+    /// The publisher's short name, in credits after the title: "OSCE", «ОБСЕ».
+    pub publisher_short: &'static str,
+    /// This language's quotation marks, around the title in a plain-text credit.
+    pub quotes: [&'static str; 2],
+    /// For a translation: who made it, said where the source is credited (`None` for English,
+    /// the guidance's own language).
+    pub translation_note: Option<&'static str>,
+}
+
+impl Source {
+    /// The title in this language's quotation marks: “Engaging…”, «Вовлечение…».
+    pub fn quoted_title(&self) -> String {
+        format!("{}{}{}", self.quotes[0], self.title, self.quotes[1])
+    }
 }
 
 pub fn source(lang: Lang) -> &'static Source {
     match lang {
         Lang::En => &en::SOURCE,
+        Lang::Ru => &ru::SOURCE,
     }
 }
 
@@ -41,6 +89,7 @@ pub fn source(lang: Lang) -> &'static Source {
 pub fn deck(lang: Lang) -> &'static Deck {
     match lang {
         Lang::En => &en::DECK,
+        Lang::Ru => &ru::DECK,
     }
 }
 
@@ -53,6 +102,7 @@ pub fn cards_help(lang: Lang) -> &'static CardsHelp {
 pub fn facilitation(lang: Lang) -> &'static Facilitation {
     match lang {
         Lang::En => &en::FACILITATION,
+        Lang::Ru => &ru::FACILITATION,
     }
 }
 
@@ -60,6 +110,7 @@ pub fn facilitation(lang: Lang) -> &'static Facilitation {
 pub fn present_help(lang: Lang) -> &'static PresentHelp {
     match lang {
         Lang::En => &en::PRESENT_HELP,
+        Lang::Ru => &ru::PRESENT_HELP,
     }
 }
 
@@ -67,6 +118,7 @@ pub fn present_help(lang: Lang) -> &'static PresentHelp {
 pub fn think(lang: Lang) -> &'static Think {
     match lang {
         Lang::En => &en::THINK,
+        Lang::Ru => &ru::THINK,
     }
 }
 
@@ -261,10 +313,13 @@ mod tests {
         assert_eq!(notes, 4);
     }
 
-    #[test]
-    fn texts_carry_no_extraction_slips() {
-        let t = think(Lang::En);
+    /// Every text of the guidance in a language, for the checks below.
+    fn all_texts(lang: Lang) -> Vec<&'static str> {
+        let t = think(lang);
         let mut all: Vec<&str> = vec![
+            t.context_title,
+            t.why_title,
+            t.exercise_title,
             t.exercise_intro,
             t.aims_intro,
             t.levels_note,
@@ -278,7 +333,7 @@ mod tests {
         for aim in t.aims {
             all.extend(aim.expected.iter().copied().chain([aim.title, aim.avoid]));
         }
-        let d = deck(Lang::En);
+        let d = deck(lang);
         all.extend(d.area_names);
         all.extend(d.entry_point_names);
         let h = d.help;
@@ -299,7 +354,7 @@ mod tests {
             h.shared_intro,
             h.shared_empty,
         ]);
-        let f = facilitation(Lang::En);
+        let f = facilitation(lang);
         all.extend([
             f.act_intro,
             f.challenges_intro,
@@ -313,7 +368,7 @@ mod tests {
         for r in f.recommendations {
             all.extend([r.title, r.what_to_do, r.what_to_avoid]);
         }
-        let p = present_help(Lang::En);
+        let p = present_help(lang);
         all.extend([
             p.intro,
             p.two_screens,
@@ -334,16 +389,163 @@ mod tests {
             );
             all.extend(card.content_note);
         }
-        for text in all {
-            assert!(
-                !text.contains("..") && !text.contains("  ") && !text.contains('¹'),
-                "{text}"
-            );
-            assert!(
-                !text.contains("<p>") && !text.contains("✓") && !text.contains('\n'),
-                "{text}"
-            );
-            assert_eq!(text.trim(), text);
+        let s = source(lang);
+        all.extend([
+            s.title,
+            s.subtitle,
+            s.publisher,
+            s.byline,
+            s.programme,
+            s.funder_note,
+        ]);
+        all
+    }
+
+    #[test]
+    fn texts_carry_no_extraction_slips() {
+        for lang in Lang::ALL {
+            for text in all_texts(lang) {
+                assert!(
+                    !text.contains("..") && !text.contains("  ") && !text.contains('¹'),
+                    "{text}"
+                );
+                assert!(
+                    !text.contains("<p>") && !text.contains("✓") && !text.contains('\n'),
+                    "{text}"
+                );
+                assert!(!text.is_empty(), "an empty text in {}", lang.code());
+                assert_eq!(text.trim(), text);
+            }
         }
+    }
+
+    #[test]
+    fn every_language_fills_the_same_slots_as_english() {
+        let en_think = think(Lang::En);
+        let en_deck = deck(Lang::En);
+        let en_facilitation = facilitation(Lang::En);
+        for lang in Lang::ALL {
+            let t = think(lang);
+            let step_ids: Vec<_> = t.steps.iter().map(|s| s.id).collect();
+            let en_step_ids: Vec<_> = en_think.steps.iter().map(|s| s.id).collect();
+            assert_eq!(step_ids, en_step_ids, "{}", lang.code());
+            let aims: Vec<_> = t.aims.iter().map(|a| (a.id, a.expected.len())).collect();
+            let en_aims: Vec<_> = en_think
+                .aims
+                .iter()
+                .map(|a| (a.id, a.expected.len()))
+                .collect();
+            assert_eq!(aims, en_aims, "{}", lang.code());
+            assert_eq!(t.suggested_norms.len(), en_think.suggested_norms.len());
+            let d = deck(lang);
+            let shape = |d: &Deck| -> Vec<_> {
+                d.cards
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.id,
+                            c.area,
+                            c.questions.len(),
+                            c.content_note.is_some(),
+                            c.entry_points,
+                        )
+                    })
+                    .collect()
+            };
+            assert_eq!(shape(d), shape(en_deck), "{}", lang.code());
+            assert_eq!(d.area_names.len(), en_deck.area_names.len());
+            assert_eq!(d.entry_point_names.len(), en_deck.entry_point_names.len());
+            let f = facilitation(lang);
+            assert_eq!(
+                f.recommendations.len(),
+                en_facilitation.recommendations.len()
+            );
+            assert_eq!(
+                f.resistance_reasons.len(),
+                en_facilitation.resistance_reasons.len()
+            );
+            assert_eq!(f.reminders.len(), en_facilitation.reminders.len());
+            for step in t.steps {
+                assert!(step.question.ends_with('?'), "{}", step.question);
+            }
+            for card in d.cards {
+                for q in card.questions {
+                    assert!(q.ends_with('?'), "{}: {q}", card.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_russian_texts_are_russian() {
+        // Latin words allowed in Russian text: names and the keys a keyboard shows.
+        const LATIN_ALLOWED: &[&str] = &[
+            "WIN",
+            "YW4P",
+            "Google",
+            "Page",
+            "Up",
+            "Down",
+            "Esc",
+            "Shift",
+            "R",
+            "T",
+            "F",
+            "CSV",
+            "JSON",
+            "OSCE",
+            "Excel",
+            "LibreOffice",
+        ];
+        // A title quoted in its own language («Engaging Men in…») is a citation, not a slip.
+        let without_cited_titles = |text: &str| -> String {
+            let mut kept = String::new();
+            let mut rest = text;
+            while let Some(open) = rest.find('«') {
+                kept.push_str(&rest[..open]);
+                let after = &rest[open..];
+                let close = after.find('»').map_or(after.len(), |i| i + '»'.len_utf8());
+                let quoted = &after[..close];
+                if quoted
+                    .chars()
+                    .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c)))
+                {
+                    kept.push_str(quoted);
+                }
+                rest = &after[close..];
+            }
+            kept.push_str(rest);
+            kept
+        };
+        for text in all_texts(Lang::Ru) {
+            let checked = without_cited_titles(text);
+            for word in checked.split(|c: char| !c.is_ascii_alphanumeric()) {
+                if word.chars().any(|c| c.is_ascii_alphabetic()) {
+                    assert!(
+                        LATIN_ALLOWED.contains(&word),
+                        "Latin word «{word}» in: {text}"
+                    );
+                }
+            }
+            assert!(!text.contains('"'), "straight quotes in: {text}");
+            assert!(
+                !text.contains('“') || text.contains('„'),
+                "English quotes in: {text}"
+            );
+        }
+        assert_eq!(think(Lang::Ru).steps.len(), 4);
+        assert_eq!(deck(Lang::Ru).cards.len(), 16);
+    }
+
+    #[test]
+    fn a_language_code_names_its_language() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert!(!lang.native_name().is_empty());
+        }
+        assert_eq!(Lang::from_code("ru-KG"), Some(Lang::Ru));
+        assert_eq!(Lang::from_code("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_code("kk"), None);
+        assert_eq!(Lang::from_code(""), None);
     }
 }

@@ -67,6 +67,19 @@ impl AnyCard {
             AnyCard::Own(c) => c.questions.iter().map(String::as_str).collect(),
         }
     }
+    /// The language its text is in, when that is not the interface's (`interface`): an own card
+    /// keeps the language it was written in, and says so (`lang`) for screen readers and
+    /// hyphenation. Guidance cards always speak the interface's language.
+    pub fn written_in(&self, interface: crate::content::Lang) -> Option<String> {
+        match self {
+            AnyCard::Own(c)
+                if !c.lang.is_empty() && !c.lang.eq_ignore_ascii_case(interface.code()) =>
+            {
+                Some(c.lang.clone())
+            }
+            _ => None,
+        }
+    }
     /// The note before a sensitive card, if it has one.
     pub fn content_note(&self) -> Option<&str> {
         match self {
@@ -416,5 +429,23 @@ mod tests {
         assert_eq!(neighbours(&ids, "c"), (Some("b"), None));
         assert_eq!(neighbours(&ids, "z"), (None, None));
         assert_eq!(neighbours(&[], "a"), (None, None));
+    }
+
+    #[test]
+    fn an_own_card_keeps_the_language_it_was_written_in() {
+        use crate::content::Lang;
+        let mut own = CustomCard {
+            lang: "ru".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            AnyCard::Own(own.clone()).written_in(Lang::En).as_deref(),
+            Some("ru")
+        );
+        assert_eq!(AnyCard::Own(own.clone()).written_in(Lang::Ru), None);
+        own.lang = String::new();
+        assert_eq!(AnyCard::Own(own).written_in(Lang::Ru), None);
+        let guide = &deck(Lang::Ru).cards[0];
+        assert_eq!(AnyCard::Guide(guide).written_in(Lang::En), None);
     }
 }

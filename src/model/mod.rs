@@ -12,6 +12,7 @@ pub mod data_file;
 pub mod deck;
 pub mod draw;
 pub mod journey;
+pub mod language;
 pub mod lock;
 pub mod norms;
 pub mod pages;

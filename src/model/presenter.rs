@@ -81,7 +81,10 @@ pub enum Command {
 /// A key press as the browser reports it (`KeyboardEvent.key` and modifiers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct KeyPress<'a> {
+    /// The character or key name (`KeyboardEvent.key`): "r", "ArrowLeft", "к" on a Russian layout.
     pub key: &'a str,
+    /// The physical key (`KeyboardEvent.code`): "KeyR" whatever the layout.
+    pub code: &'a str,
     pub ctrl: bool,
     pub alt: bool,
     pub meta: bool,
@@ -105,11 +108,22 @@ impl Command {
         if always.is_some() || !single_keys {
             return always;
         }
-        match press.key {
+        // With a layout that types no Latin letters (Russian: R types «к»), the letter keys are
+        // known by where they are on the keyboard.
+        let letter = if press
+            .key
+            .chars()
+            .any(|c| c.is_alphabetic() && !c.is_ascii())
+        {
+            press.code.strip_prefix("Key").unwrap_or("")
+        } else {
+            press.key
+        };
+        match letter {
             "r" | "R" => Some(Command::Random),
             "t" | "T" => Some(Command::ToggleTimer),
             "f" | "F" => Some(Command::FullScreen),
-            "?" => Some(Command::Help),
+            _ if press.key == "?" => Some(Command::Help),
             _ => None,
         }
     }
@@ -601,6 +615,33 @@ mod tests {
             ..KeyPress::default()
         };
         assert_eq!(Command::from_key(alt_left, true), None, "Alt+Left is Back");
+        // A Russian layout: R, T and F type к, е, а; the keys are found by their place.
+        for (typed, place, command) in [
+            ("к", "KeyR", Command::Random),
+            ("Е", "KeyT", Command::ToggleTimer),
+            ("а", "KeyF", Command::FullScreen),
+        ] {
+            let press = KeyPress {
+                key: typed,
+                code: place,
+                ..KeyPress::default()
+            };
+            assert_eq!(Command::from_key(press, true), Some(command), "{typed}");
+            assert_eq!(Command::from_key(press, false), None, "{typed} off");
+        }
+        let other_russian_letter = KeyPress {
+            key: "ы",
+            code: "KeyS",
+            ..KeyPress::default()
+        };
+        assert_eq!(Command::from_key(other_russian_letter, true), None);
+        // A Latin layout is read by the letter it types, not the place (Dvorak's "p" is on KeyR).
+        let dvorak_p = KeyPress {
+            key: "p",
+            code: "KeyR",
+            ..KeyPress::default()
+        };
+        assert_eq!(Command::from_key(dvorak_p, true), None);
     }
 
     #[test]

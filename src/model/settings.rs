@@ -8,6 +8,9 @@ use super::schema::Versioned;
 /// (the same choice as the GOV.UK "Exit this page" component).
 pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.com/weather";
 
+/// The longest language code kept (BCP 47 tags are short; more is not a choice made here).
+pub const MAX_LANGUAGE_CODE: usize = 35;
+
 /// The longest destination we accept; longer text is refused with a message, never cut.
 pub const MAX_EXIT_URL_LEN: usize = 2000;
 
@@ -22,6 +25,10 @@ pub struct Settings {
     pub present_letter_keys: bool,
     /// A soft tone when the discussion timer ends (off unless chosen).
     pub timer_sound: bool,
+    /// The interface language chosen in the switcher (`en`, `ru`); `None` follows the browser.
+    /// Older copies lack it and read as `None` (`serde(default)`), so no new schema version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl Default for Settings {
@@ -31,6 +38,7 @@ impl Default for Settings {
             hide_answers: false,
             present_letter_keys: true,
             timer_sound: false,
+            language: None,
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::content::{Lang, source};
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let i18n = use_i18n();
-    let guidance = source(Lang::En);
+    let guidance = source(crate::current_lang());
     view! {
         <Title text=tr!(about.title) />
         <h1>{tr!(about.heading)}</h1>
@@ -16,11 +16,15 @@ pub fn AboutPage() -> impl IntoView {
 
         <section aria-labelledby="source-heading">
             <h2 id="source-heading">{tr!(about.source_heading)}</h2>
-            <blockquote class="source" lang="en">
+            <blockquote class="source">
                 <p class="source__title"><cite>{guidance.title}</cite></p>
                 <p>{guidance.subtitle}</p>
                 <p>{guidance.publisher}</p>
             </blockquote>
+            // A translation says who made it and names the original.
+            {guidance.translation_note.map(|note| view! {
+                <p>{note}" "<cite lang="en">{source(Lang::En).title}</cite>"."</p>
+            })}
             <p>{t!(i18n, about.source_by, authors = || guidance.byline)}</p>
             <p>{guidance.programme}" "{guidance.funder_note}</p>
             <p>{tr!(about.source_note)}</p>

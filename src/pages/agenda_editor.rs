@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::components::save_error::SaveErrorMessage;
 use crate::components::slide::item_name;
-use crate::content::{Lang, think};
+use crate::content::think;
 use crate::i18n::{t, use_i18n};
 use crate::live_show::LiveShow;
 use crate::model::agenda::{
@@ -267,7 +267,7 @@ fn AddItems(deck: StoredValue<FullDeck>, edits: PlanEdits) -> impl IntoView {
     let add = move |kind: ItemKind, minutes: u32| {
         edits.apply(|p| p.add(AgendaItem::new(kind, minutes * 60)))
     };
-    let steps = think(Lang::En).steps;
+    let steps = think(crate::current_lang()).steps;
     let question = RwSignal::new(steps.first().map(|s| s.id.to_string()).unwrap_or_default());
     let card = RwSignal::new(deck.with_value(|d| {
         d.cards

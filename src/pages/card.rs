@@ -13,7 +13,7 @@ use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};
 use crate::components::save_error::SaveErrorMessage;
 use crate::components::undoable_delete::{UndoableDelete, undo_offer};
 use crate::components::written_field::CardNoteField;
-use crate::content::{Lang, cards_help, source};
+use crate::content::{cards_help, source};
 use crate::i18n::{t, use_i18n};
 use crate::model::custom_cards::CustomCard;
 use crate::model::deck::{AnyCard, CardFilter, FullDeck, Pager, pager};
@@ -102,13 +102,13 @@ fn CardView(
         <DrawCard selection filter />
         <section class="card-note" aria-labelledby="note-heading">
             <h2 id="note-heading">{tr!(cards.note_heading)}</h2>
-            <p class="hint">{cards_help(Lang::En).note_hint}</p>
+            <p class="hint">{cards_help(crate::current_lang()).note_hint}</p>
             <div class="toolbar"><HideAnswersToggle /></div>
             <div class="answers" class:answers-hidden=answers_hidden()>
                 {note_id.map(|card| view! { <CardNoteField card label=tr!(cards.note_label) /> })}
             </div>
         </section>
-        <p class="credit">{tr!(cards.credit)}" "<cite>{source(Lang::En).title}</cite>" (OSCE)."</p>
+        <p class="credit">{tr!(cards.credit)}" "<cite>{source(crate::current_lang()).title}</cite>" ("{source(crate::current_lang()).publisher_short}")."</p>
     }
 }
 
@@ -147,7 +147,7 @@ fn MissingCard() -> impl IntoView {
     view! {
         <Title text=tr!(cards.missing_title) />
         <h1 id="card-topic" tabindex="-1">{tr!(cards.missing_title)}</h1>
-        <p>{cards_help(Lang::En).missing}</p>
+        <p>{cards_help(crate::current_lang()).missing}</p>
         <p><a href="/cards">{tr!(cards.all_cards)}</a></p>
     }
 }

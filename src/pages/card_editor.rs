@@ -4,7 +4,7 @@
 use crate::components::title::Title;
 use leptos::prelude::*;
 
-use crate::content::{Lang, cards_help};
+use crate::content::cards_help;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::components::card_import::card_problem_words;
@@ -47,7 +47,7 @@ pub fn CardEditorPage() -> impl IntoView {
         None => view! {
             <Title text=tr!(cards.missing_title) />
             <h1>{tr!(cards.missing_title)}</h1>
-            <p>{cards_help(Lang::En).missing}</p>
+            <p>{cards_help(crate::current_lang()).missing}</p>
             <p><a href="/my-cards">{tr!(my_cards.heading)}</a></p>
         }
         .into_any(),
@@ -59,7 +59,7 @@ fn draft_from(deck: &FullDeck, from: Option<&str>) -> CustomCard {
     let mut card = CustomCard {
         id: new_card_id(now_ms(), random_u32()),
         area: "family".into(),
-        lang: "en".into(),
+        lang: crate::current_lang().code().into(),
         ..Default::default()
     };
     if let Some(source) = from.and_then(|f| deck.card(f)) {
@@ -168,7 +168,7 @@ fn CardForm(card: CustomCard, deck: StoredValue<FullDeck>, is_new: bool) -> impl
                 prop:value=move || topic.get() on:input=move |e| topic.set(event_target_value(&e)) />
 
             <label for="card-example">{tr!(editor.example)}</label>
-            <p class="hint" id="example-hint">{cards_help(Lang::En).example_hint}</p>
+            <p class="hint" id="example-hint">{cards_help(crate::current_lang()).example_hint}</p>
             <textarea id="card-example" rows="4" maxlength=MAX_EXAMPLE_CHARS aria-describedby="example-hint" aria-invalid=invalid("example")
                 prop:value=move || example.get() on:input=move |e| example.set(event_target_value(&e))></textarea>
 
@@ -178,7 +178,7 @@ fn CardForm(card: CustomCard, deck: StoredValue<FullDeck>, is_new: bool) -> impl
                 prop:value=move || questions.get() on:input=move |e| questions.set(event_target_value(&e))></textarea>
 
             <label for="card-note">{tr!(editor.note)}</label>
-            <p class="hint" id="note-hint">{cards_help(Lang::En).content_note_hint}</p>
+            <p class="hint" id="note-hint">{cards_help(crate::current_lang()).content_note_hint}</p>
             <textarea id="card-note" rows="2" maxlength=MAX_NOTE_CHARS aria-describedby="note-hint" aria-invalid=invalid("content_note")
                 prop:value=move || note.get() on:input=move |e| note.set(event_target_value(&e))></textarea>
 

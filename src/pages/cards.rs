@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::card_draw::DrawCard;
 use crate::components::card_face::CardFace;
 use crate::components::card_filter::{CardFilterControls, use_card_filter};
-use crate::content::{Deck, Lang, cards_help, source};
+use crate::content::{Deck, cards_help, source};
 use crate::i18n::{t, use_i18n};
 use crate::model::deck::{AnyCard, CardFilter};
 use crate::state::load_full_deck;
@@ -71,7 +71,7 @@ pub fn CardsPage() -> impl IntoView {
         <Title text=tr!(cards.title) />
         <div class="screen-only">
             <h1>{tr!(cards.heading)}</h1>
-            <p class="lead">{cards_help(Lang::En).intro}</p>
+            <p class="lead">{cards_help(crate::current_lang()).intro}</p>
             <CardFilterControls areas=areas.clone() filter />
             <p class="card-count" id="card-count" role="status">{count}</p>
             <DrawCard selection filter>
@@ -83,10 +83,10 @@ pub fn CardsPage() -> impl IntoView {
             {groups}
             <section class="own-cards-link" aria-labelledby="own-heading">
                 <h2 id="own-heading">{tr!(cards.own_heading)}</h2>
-                <p>{cards_help(Lang::En).own_cards}</p>
+                <p>{cards_help(crate::current_lang()).own_cards}</p>
                 <p><a class="button" href="/my-cards">{tr!(cards.own_link)}</a></p>
             </section>
-            <p class="credit">{tr!(cards.credit)}" "<cite>{source(Lang::En).title}</cite>" (OSCE)."</p>
+            <p class="credit">{tr!(cards.credit)}" "<cite>{source(crate::current_lang()).title}</cite>" ("{source(crate::current_lang()).publisher_short}")."</p>
         </div>
         <PrintSheets guide deck_areas=areas cards=selected />
     }
@@ -107,11 +107,12 @@ fn CardTile(card: AnyCard, query: String) -> impl IntoView {
 
 /// The credit line printed on a card: the guidance's, adapted from it, or the person's own.
 pub fn credit_line(card: &AnyCard) -> String {
-    let title = source(Lang::En).title;
+    let guide = source(crate::current_lang());
+    let (title, short) = (guide.quoted_title(), guide.publisher_short);
     match card.own() {
-        None => format!("{} “{title}” (OSCE)", tr!(cards.print_credit)),
+        None => format!("{} {title} ({short})", tr!(cards.print_credit)),
         Some(own) if own.based_on.is_some() => {
-            format!("{} “{title}” (OSCE)", tr!(cards.print_credit_adapted))
+            format!("{} {title} ({short})", tr!(cards.print_credit_adapted))
         }
         Some(_) => tr!(cards.print_credit_own).to_string(),
     }

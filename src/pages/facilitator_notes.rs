@@ -7,13 +7,13 @@ use crate::components::title::Title;
 use leptos::prelude::*;
 
 use crate::components::support_services::SupportServicesEditor;
-use crate::content::{Lang, facilitation, present_help, source};
+use crate::content::{facilitation, present_help, source};
 use crate::state::load_full_deck;
 
 #[component]
 pub fn FacilitatorNotesPage() -> impl IntoView {
-    let f = facilitation(Lang::En);
-    let help = present_help(Lang::En);
+    let f = facilitation(crate::current_lang());
+    let help = present_help(crate::current_lang());
     let noted: Vec<(String, String, String)> = load_full_deck()
         .cards
         .iter()
@@ -90,6 +90,6 @@ pub fn FacilitatorNotesPage() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
-        <p class="credit">{tr!(notes.credit)}" "<cite>{source(Lang::En).title}</cite>" (OSCE)."</p>
+        <p class="credit">{tr!(notes.credit)}" "<cite>{source(crate::current_lang()).title}</cite>" ("{source(crate::current_lang()).publisher_short}")."</p>
     }
 }

@@ -4,7 +4,7 @@
 use crate::components::title::Title;
 use leptos::prelude::*;
 
-use crate::content::{Lang, cards_help};
+use crate::content::cards_help;
 use wasm_bindgen::JsCast;
 
 use crate::components::card_import::{ImportErrorMessage, ImportPreview};
@@ -42,7 +42,7 @@ pub fn MyCardsPage() -> impl IntoView {
     view! {
         <Title text=tr!(my_cards.title) />
         <h1>{tr!(my_cards.heading)}</h1>
-        <p class="lead">{cards_help(Lang::En).own_intro}</p>
+        <p class="lead">{cards_help(crate::current_lang()).own_intro}</p>
         <p><a class="button" href="/my-cards/new" id="new-card">{tr!(my_cards.new_card)}</a></p>
         <OwnCardList deck own ticked />
         <ShareCards deck own ticked />
@@ -95,7 +95,7 @@ fn OwnCardList(
     view! {
         <section aria-labelledby="own-list-heading">
             <h2 id="own-list-heading">{move || t!(i18n, my_cards.list_heading, n = move || own.with(Vec::len))}</h2>
-            {move || own.with(Vec::is_empty).then(|| view! { <p class="hint">{cards_help(Lang::En).own_empty}</p> })}
+            {move || own.with(Vec::is_empty).then(|| view! { <p class="hint">{cards_help(crate::current_lang()).own_empty}</p> })}
             <ul class="own-cards">{rows}</ul>
         </section>
     }
@@ -163,7 +163,7 @@ fn ShareCards(
                 <button type="button" class="button button--quiet" id="export-csv" disabled=none on:click=move |_| save_as("csv")>{tr!(my_cards.export_csv)}</button>
                 <button type="button" class="button button--quiet" id="make-link" disabled=none on:click=make_link>{tr!(my_cards.make_link)}</button>
             </p>
-            <p class="hint">{cards_help(Lang::En).share_hint}</p>
+            <p class="hint">{cards_help(crate::current_lang()).share_hint}</p>
             {move || failed.get().then(|| view! { <p class="message message--error" role="alert">{tr!(my_cards.download_failed)}</p> })}
             {move || link.get().map(|result| match result {
                 Ok(url) => view! {
@@ -172,7 +172,7 @@ fn ShareCards(
                         <input id="share-link" type="text" readonly value=url.clone() />
                         <button type="button" class="button button--quiet" on:click=move |_| copy_text(&url)>{tr!(my_cards.copy)}</button>
                     </p>
-                    <p class="hint">{cards_help(Lang::En).link_private}</p>
+                    <p class="hint">{cards_help(crate::current_lang()).link_private}</p>
                 }.into_any(),
                 Err(chars) => view! {
                     <p class="message message--error" role="alert" id="link-too-large">
@@ -211,7 +211,9 @@ fn ImportCards(deck: RwSignal<FullDeck>, on_imported: Callback<()>) -> impl Into
         leptos::task::spawn_local(async move {
             let result = match read_file_text(file).await {
                 None => Err(ImportError::Unreadable(String::new())),
-                Some(text) => read_card_file(&name, &text, &areas, now_ms(), "en"),
+                Some(text) => {
+                    read_card_file(&name, &text, &areas, now_ms(), crate::current_lang().code())
+                }
             };
             outcome.set(Some(result));
         });
@@ -219,7 +221,7 @@ fn ImportCards(deck: RwSignal<FullDeck>, on_imported: Callback<()>) -> impl Into
     view! {
         <section aria-labelledby="import-heading">
             <h2 id="import-heading">{tr!(my_cards.import_heading)}</h2>
-            <p>{cards_help(Lang::En).import_text}</p>
+            <p>{cards_help(crate::current_lang()).import_text}</p>
             <p class="card-filter__search">
                 <label for="import-file">{tr!(my_cards.import_label)}</label>
                 <input id="import-file" type="file" accept=".json,.csv,application/json,text/csv" on:change=on_pick />
@@ -301,9 +303,9 @@ fn OwnAreas(
     view! {
         <section aria-labelledby="areas-heading">
             <h2 id="areas-heading">{tr!(my_cards.areas_heading)}</h2>
-            <p>{cards_help(Lang::En).areas_text}</p>
+            <p>{cards_help(crate::current_lang()).areas_text}</p>
             <ul class="own-areas">{list}</ul>
-            {move || in_use.get().then(|| view! { <p class="message message--error" role="alert">{cards_help(Lang::En).area_in_use}</p> })}
+            {move || in_use.get().then(|| view! { <p class="message message--error" role="alert">{cards_help(crate::current_lang()).area_in_use}</p> })}
             <form class="inline-form" on:submit=add>
                 <label for="new-area">{tr!(my_cards.new_area)}</label>
                 <input id="new-area" type="text" maxlength="100" prop:value=move || name.get()

@@ -234,7 +234,7 @@ fn ExportSection(
             <p class="hint" id="exported-at">{move || match mark.value.get().exported_at {
                 0 => tr!(my_data.exported_never).into_any(),
                 at => {
-                    let date = format_date(at, "en");
+                    let date = format_date(at, crate::current_lang().code());
                     t!(i18n, my_data.exported_at, date = move || date.clone()).into_any()
                 }
             }}</p>

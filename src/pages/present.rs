@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 use crate::components::card_filter::{CardFilterControls, use_card_filter, use_selected_ids};
 use crate::components::save_error::SaveErrorMessage;
 use crate::components::undoable_delete::{UndoableDelete, undo_offer};
-use crate::content::{Lang, deck, present_help, think};
+use crate::content::{deck, present_help, think};
 use crate::i18n::{t, use_i18n};
 use crate::live_show::LiveShow;
 use crate::model::agenda::{Agenda, AgendaItem, hours_minutes};
@@ -65,7 +65,7 @@ pub fn PresentPage() -> impl IntoView {
         screens: RwSignal::new(Screens::One),
         go: StoredValue::new_local(Box::new(move |to: &str| navigate(to, Default::default()))),
     };
-    let help = present_help(Lang::En);
+    let help = present_help(crate::current_lang());
     let choice = move |value: Screens, id: &'static str, label: &'static str| {
         view! {
             <p class="choice">
@@ -103,7 +103,7 @@ pub fn PresentPage() -> impl IntoView {
 
 #[component]
 fn ThinkSection(starter: Starter) -> impl IntoView {
-    let content = think(Lang::En);
+    let content = think(crate::current_lang());
     let start_at = move |index: usize| {
         let ids: Vec<&str> = content.steps.iter().map(|s| s.id).collect();
         let mut show = Show::new(question_items(&ids), None, guide_pool(&[]));
@@ -134,7 +134,11 @@ fn ThinkSection(starter: Starter) -> impl IntoView {
 /// What R draws from outside a card presentation: the guidance's cards, and one's own cards
 /// only where `items` (a plan) name them.
 fn guide_pool(items: &[AgendaItem]) -> Vec<String> {
-    let guide: Vec<&str> = deck(Lang::En).cards.iter().map(|c| c.id).collect();
+    let guide: Vec<&str> = deck(crate::current_lang())
+        .cards
+        .iter()
+        .map(|c| c.id)
+        .collect();
     draw_pool(&guide, items)
 }
 
@@ -171,7 +175,7 @@ fn CardsSection(starter: Starter) -> impl IntoView {
 fn PlansSection(starter: Starter) -> impl IntoView {
     let mut plans = load_collection::<Agenda>();
     plans.sort_by_key(|(_, plan)| std::cmp::Reverse(plan.updated_at));
-    let help = present_help(Lang::En);
+    let help = present_help(crate::current_lang());
     let rows = if plans.is_empty() {
         view! { <p class="hint" id="no-plans">{help.agendas_empty}</p> }.into_any()
     } else {
@@ -265,7 +269,7 @@ fn PresentSettings() -> impl IntoView {
                 <button type="button" class="toggle" id="setting-letter-keys" aria-pressed=letters
                     on:click=switch(|s| s.present_letter_keys = !s.present_letter_keys)>{tr!(present.letter_keys)}</button>
             </p>
-            <p class="hint">{present_help(Lang::En).letter_keys}</p>
+            <p class="hint">{present_help(crate::current_lang()).letter_keys}</p>
             <p>
                 <button type="button" class="toggle" id="setting-timer-sound" aria-pressed=sound
                     on:click=switch(|s| s.timer_sound = !s.timer_sound)>{tr!(present.timer_sound)}</button>

@@ -13,7 +13,7 @@ use crate::components::present_controls::{
 };
 use crate::components::slide::{Slide, item_name};
 use crate::components::support_services::SupportServicesList;
-use crate::content::{Lang, facilitation};
+use crate::content::facilitation;
 use crate::i18n::{t, use_i18n};
 use crate::model::deck::AnyCard;
 use crate::model::presenter::Show;
@@ -105,7 +105,7 @@ pub fn PresenterPage() -> impl IntoView {
                     <p class="content-note"><strong>{tr!(cards.content_note)}</strong>" "{note}</p>
                 })}
                 <ul class="reminders">
-                    {facilitation(Lang::En).reminders.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}
+                    {facilitation(crate::current_lang()).reminders.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}
                 </ul>
                 <details class="presenter__services">
                     <summary>{tr!(services.heading)}</summary>

@@ -10,7 +10,7 @@ use crate::components::printable_reflections::{PrintableCopy, load_entries, load
 use crate::components::save_error::SaveErrorMessage;
 use crate::components::undoable_delete::{UndoableDelete, undo_offer};
 use crate::components::written_field::{AnswerField, CardNoteField};
-use crate::content::{Lang, think};
+use crate::content::think;
 use crate::i18n::{t, use_i18n};
 use crate::model::aims::AimChoice;
 use crate::model::answer::{Answer, CardNote, Written, answer_id};
@@ -148,7 +148,7 @@ impl Shelf {
                     .filter(|(choice, _)| choice.as_str() == id)
                     .flat_map(|(_, c)| c.chosen.clone())
                     .filter_map(|aim| {
-                        think(Lang::En)
+                        think(crate::current_lang())
                             .aims
                             .iter()
                             .find(|a| a.id == aim)
@@ -171,7 +171,7 @@ fn RoundSection(
     aims: Vec<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let content = think(Lang::En);
+    let content = think(crate::current_lang());
     let heading = format!("round-{round}");
     let empty = answers.is_empty() && norms.is_empty() && aims.is_empty();
     view! {
@@ -201,7 +201,7 @@ fn RoundSection(
 /// One stored answer, as a [`WrittenEntry`].
 #[component]
 fn ReflectionEntry(entry: Entry, label: &'static str) -> impl IntoView {
-    let question: &'static str = think(Lang::En)
+    let question: &'static str = think(crate::current_lang())
         .question_ids()
         .into_iter()
         .find(|q| *q == entry.question)
@@ -293,7 +293,7 @@ fn Compare(rounds: Synced<Rounds>) -> impl IntoView {
     let current = move || rounds.value.get().current.max(1);
     let left = RwSignal::new(current().saturating_sub(1).max(1));
     let right = RwSignal::new(current());
-    let content = think(Lang::En);
+    let content = think(crate::current_lang());
     let select = |id: &'static str, label: &'static str, value: RwSignal<u32>| {
         let options = move || {
             rounds.value.get().newest_first().into_iter().map(|r| {

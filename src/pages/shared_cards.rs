@@ -4,7 +4,7 @@
 use crate::components::title::Title;
 use leptos::prelude::*;
 
-use crate::content::{Lang, cards_help};
+use crate::content::cards_help;
 
 use crate::components::card_import::{ImportErrorMessage, ImportPreview};
 use crate::model::card_exchange::from_link_fragment;
@@ -18,7 +18,7 @@ pub fn SharedCardsPage() -> impl IntoView {
     let areas = deck.areas();
     let ids: Vec<&str> = areas.iter().map(|(id, _)| id.as_str()).collect();
     let body = if hash.len() <= 1 {
-        view! { <p class="message" role="status">{cards_help(Lang::En).shared_empty}</p> }
+        view! { <p class="message" role="status">{cards_help(crate::current_lang()).shared_empty}</p> }
             .into_any()
     } else {
         match from_link_fragment(&hash, &ids) {
@@ -59,7 +59,7 @@ pub fn SharedCardsPage() -> impl IntoView {
     view! {
         <Title text=tr!(shared.title) />
         <h1>{tr!(shared.heading)}</h1>
-        <p class="lead">{cards_help(Lang::En).shared_intro}</p>
+        <p class="lead">{cards_help(crate::current_lang()).shared_intro}</p>
         {body}
     }
 }

@@ -10,7 +10,7 @@ use crate::components::present_controls::{
     ControlBar, KeysHelp, PresentingPage, said_words, use_presenting_page,
 };
 use crate::components::slide::Slide;
-use crate::content::{Lang, source};
+use crate::content::source;
 use crate::i18n::{t, use_i18n};
 use crate::model::presenter::Show;
 use crate::model::timer::Phase;
@@ -46,7 +46,7 @@ pub fn StagePage() -> impl IntoView {
                     <TimerFace live now phase />
                 </div>
                 <Slide show deck preview=false />
-                <p class="stage__credit">{tr!(present.credit)}" "<cite>{source(Lang::En).title}</cite>" (OSCE)"</p>
+                <p class="stage__credit">{tr!(present.credit)}" "<cite>{source(crate::current_lang()).title}</cite>" ("{source(crate::current_lang()).publisher_short}")"</p>
                 <ControlBar presenting set_timer=true />
             </div>
             <KeysHelp presenting />

@@ -9,7 +9,7 @@ use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};
 use crate::components::norms_editor::NormsEditor;
 use crate::components::save_error::SaveErrorMessage;
 use crate::components::written_field::AnswerField;
-use crate::content::{AIMS_ID, Lang, PRIVILEGE_ID, ThinkStep, source, think};
+use crate::content::{AIMS_ID, PRIVILEGE_ID, ThinkStep, source, think};
 use crate::i18n::{t, use_i18n};
 use crate::model::aims::AimChoice;
 use crate::model::journey::Journey;
@@ -21,7 +21,7 @@ use crate::web::{focus_element, now_ms};
 #[component]
 pub fn ThinkPage() -> impl IntoView {
     let i18n = use_i18n();
-    let content = think(Lang::En);
+    let content = think(crate::current_lang());
     let round = Synced::<Rounds>::open()
         .value
         .get_untracked()
@@ -114,7 +114,7 @@ pub fn ThinkPage() -> impl IntoView {
 
             <FurtherReflections round />
         </div>
-        <p class="credit">{tr!(think.credit)}" "<cite>{source(Lang::En).title}</cite>" (OSCE)."</p>
+        <p class="credit">{tr!(think.credit)}" "<cite>{source(crate::current_lang()).title}</cite>" ("{source(crate::current_lang()).publisher_short}")."</p>
     }
 }
 
@@ -141,7 +141,7 @@ fn StepBody(step: ThinkStep, round: u32, suggestions: &'static [&'static str]) -
 
 #[component]
 fn FurtherReflections(round: u32) -> impl IntoView {
-    let content = think(Lang::En);
+    let content = think(crate::current_lang());
     let choice = ItemId::new(&round.to_string()).map(SyncedItem::<AimChoice>::open);
     let aim_error = RwSignal::new(None::<SaveError>);
     let aims = content

@@ -24,7 +24,7 @@ use crate::model::presenter::Show;
 use crate::model::reflections::parse_answer_id;
 use crate::model::rounds::Rounds;
 use crate::model::schema::{Unreadable, Versioned, decode};
-use crate::model::settings::{Settings, validate_exit_url};
+use crate::model::settings::{MAX_LANGUAGE_CODE, Settings, validate_exit_url};
 use crate::model::support::{MAX_SERVICES, SupportServices};
 use crate::model::text::check_text;
 
@@ -236,7 +236,12 @@ pub fn decode_entry(key: &Key, raw: &str) -> Result<Normal, EntryProblem> {
     }
     let text_ok = |text: &str| check_text(text).is_ok();
     match key {
-        Key::Settings => normal::<Settings>(raw, |s| validate_exit_url(&s.exit_url).is_ok()),
+        Key::Settings => normal::<Settings>(raw, |s| {
+            validate_exit_url(&s.exit_url).is_ok()
+                && s.language
+                    .as_ref()
+                    .is_none_or(|code| code.len() <= MAX_LANGUAGE_CODE)
+        }),
         Key::Journey => normal::<Journey>(raw, anything),
         Key::Rounds => normal::<Rounds>(raw, anything),
         Key::CustomAreas => normal::<CustomAreas>(raw, |a| {

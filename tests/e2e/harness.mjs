@@ -138,11 +138,12 @@ const NEUTRAL_PAGE = '<!doctype html><title>Neutral</title><p>neutral page</p>';
  * Every other external request is aborted and recorded.
  * `colorScheme`: 'light' (default) or 'dark', for prefers-color-scheme.
  * `serviceWorkers`: 'block' (default) or 'allow' (the tests of offline use).
+ * `locale`: the browser's language ('en-US' unless a test of languages says otherwise).
  */
 export async function newPage(
   browser,
   base,
-  { viewport = VIEWPORTS[1], allowedExternal = [], colorScheme = 'light', serviceWorkers = 'block' } = {},
+  { viewport = VIEWPORTS[1], allowedExternal = [], colorScheme = 'light', serviceWorkers = 'block', locale = 'en-US' } = {},
 ) {
   const origin = new URL(base).origin;
   const allowed = new Set(allowedExternal.map((o) => new URL(o).origin));
@@ -156,7 +157,7 @@ export async function newPage(
   // download the whole build into its cache, and the size test would count it. In
   // Chromium, the worker's own requests still pass through context.route and the
   // 'request' event, so guard (a) holds for them too.
-  const context = await browser.newContext({ viewport, baseURL: base, colorScheme, serviceWorkers });
+  const context = await browser.newContext({ viewport, baseURL: base, colorScheme, serviceWorkers, locale });
   const log = { external: [], allowed, pageErrors: [] };
 
   // The log is fed by the 'request' event, which also sees requests that are

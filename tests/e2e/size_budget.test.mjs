@@ -11,8 +11,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { DIST, ROUTES, setupE2E, withPage, gotoApp, baseUrl } from './harness.mjs';
 
-/** Brotli-compressed first load (home page) must stay at or under this. */
-const FIRST_LOAD_BUDGET = 150 * 1024; // 153600
+/** Brotli-compressed first load (home page) must stay at or under this. 150 kB until issue 9:
+ *  a second language (Russian) costs the first download ≈ 7 kB — the frame's and home page's
+ *  words in Russian, choosing the language (a kept choice or the browser's), the switcher, and
+ *  shell.js, which puts the static shell into that language before the first paint (README,
+ *  Performance). The way back under 150 kB is one language's words per download. */
+const FIRST_LOAD_BUDGET = 160 * 1024; // 163840
 /** What opening one more route may add on top of the first load: the pages people open on a
  *  phone to write and read. The largest today: My reflections (with its printable copy)
  *  ≈ 128 kB, own cards (editor, import/export parsing) ≈ 127 kB, the deck ≈ 113 kB, THINK
@@ -20,20 +24,22 @@ const FIRST_LOAD_BUDGET = 150 * 1024; // 153600
  *  kind of stored value shares code with every room, and wasm-split then cuts that code into
  *  more, smaller chunks, so every room grew by 2–5 kB with no change of its own (README,
  *  Performance). 135 kB since issue 8: My reflections shows rounds a page at a time (≈ 131 kB),
- *  so that 10,000 stored answers stay usable. Chunk granularity is still to be worked on; this
- *  budget should come back down then. */
-const ROUTE_BUDGET = 135 * 1024;
+ *  so that 10,000 stored answers stay usable. 150 kB since issue 9: each room carries its words
+ *  and guidance text in both languages (My reflections ≈ 147 kB, own cards ≈ 136 kB, the deck
+ *  ≈ 125 kB, THINK ≈ 113 kB). Loading one language's content per download, and chunk
+ *  granularity, are still to be worked on; this budget should come back down then. */
+const ROUTE_BUDGET = 150 * 1024;
 /** Facilitator mode (/present and its pages) loads as one chunk of five pages (the Present page,
  *  plans, notes, the audience and presenter views: ≈ 192 kB), once, on the facilitator's laptop
  *  before a workshop. It has its own, explicit budget so it cannot grow unnoticed either. */
-const FACILITATOR_BUDGET = 200 * 1024;
+const FACILITATOR_BUDGET = 220 * 1024; // ≈ 219 kB in two languages (issue 9), 192 kB in English only
 /** My data, Safety, About and the passphrase lock (/lock, /unlock) load as one room (≈ 178 kB):
  *  My data reads and checks every kind of stored value (its import is the strictest reader in the
  *  app) and holds export, erase and shared-device mode; the lock brings its cipher (AES-GCM in
  *  Rust), Web Crypto for locked files, the unlock page and its settings (≈ 47 kB together). As
  *  rooms of their own, each made every other room 2–5 kB bigger and the first download bigger
  *  (README, Performance). Opened rarely, and by a locked device once per visit; its own budget. */
-const PRIVACY_BUDGET = 185 * 1024;
+const PRIVACY_BUDGET = 195 * 1024; // ≈ 194 kB in two languages (issue 9), 178 kB in English only
 const PRIVACY_ROOM = ['/my-data', '/safety', '/about', '/lock'];
 const budgetFor = (path) =>
   path.startsWith('/present') ? FACILITATOR_BUDGET : PRIVACY_ROOM.includes(path) ? PRIVACY_BUDGET : ROUTE_BUDGET;

@@ -13,6 +13,9 @@ pub const SOURCE: Source = Source {
     byline: "Henri Myrttinen and Tynchtykbek Bakytov",
     programme: "Prepared within the OSCE project “WIN for Women and Men”, under the Young Women 4 Peace Initiative: Empowering Central Asian Young Women (YW4P), funded by the European Union.",
     funder_note: "Its content is the sole responsibility of the authors and does not necessarily reflect the views of the European Union and the OSCE.",
+    publisher_short: "OSCE",
+    quotes: ["“", "”"],
+    translation_note: None,
 };
 
 /// "Step 1: THINK!" of the guidance. Wording kept; extraction slips fixed (broken lines joined,

@@ -1,0 +1,61 @@
+// Puts the static shell of index.html into the person's language before it is painted, and
+// points its "Exit this page" where the person chose. A classic script at the end of <body>:
+// it runs before the first paint and long before the wasm. scripts/fill-boot.mjs fills in
+// SHELL from locales/<code>.json: every language's name, and the words the shell's `data-w`
+// (text) and `data-w-label` (aria-label) attributes name.
+(() => {
+  const SHELL = __SHELL__;
+  // The app's own rule (src/model/language.rs, first_choice): a choice kept in the settings,
+  // else the first of the browser's languages the app speaks, with Russian for a language of
+  // Central Asia listed before those, else English. The e2e tests hold both to it.
+  const READS_RUSSIAN_FIRST = ['kk', 'ky', 'uz', 'tg', 'tk'];
+  const primary = (code) => String(code).split(/[-_]/)[0].toLowerCase();
+  const speaks = (code) => SHELL.languages.find(([lang]) => lang === primary(code))?.[0];
+
+  // The settings as the app stores them ({v, rev, data}); a shared-device tab keeps its own.
+  let settings = {};
+  for (const store of ['sessionStorage', 'localStorage']) {
+    try {
+      const data = JSON.parse(window[store].getItem('tpa:settings') ?? 'null')?.data;
+      if (data && typeof data === 'object') {
+        settings = data;
+        break;
+      }
+    } catch {
+      // Blocked storage or unreadable text: the defaults stand, the app says more when it starts.
+    }
+  }
+
+  const pick = () => {
+    const kept = typeof settings.language === 'string' && speaks(settings.language);
+    if (kept) return kept;
+    for (const code of navigator.languages ?? [navigator.language]) {
+      const lang = speaks(code);
+      if (lang) return lang;
+      if (READS_RUSSIAN_FIRST.includes(primary(code))) return 'ru';
+    }
+    return 'en';
+  };
+  const lang = pick();
+  const words = SHELL.words[lang];
+  document.documentElement.lang = lang;
+  for (const element of document.querySelectorAll('[data-w]')) element.textContent = words[element.dataset.w];
+  for (const element of document.querySelectorAll('[data-w-label]')) element.setAttribute('aria-label', words[element.dataset.wLabel]);
+
+  // The switcher, as the app draws it (it works once the app has started).
+  const group = document.querySelector('.language-switcher');
+  for (const [code, name] of group ? SHELL.languages : []) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.lang = code;
+    button.textContent = name;
+    button.setAttribute('aria-pressed', String(code === lang));
+    group.append(button);
+  }
+
+  // Only a web address, as the app checks it (src/model/settings.rs).
+  const exit = document.querySelector('.quick-exit__button');
+  if (exit && typeof settings.exit_url === 'string' && /^https?:\/\/[^\s]+$/i.test(settings.exit_url)) {
+    exit.href = settings.exit_url;
+  }
+})();
