@@ -12,18 +12,17 @@
   const primary = (code) => String(code).split(/[-_]/)[0].toLowerCase();
   const speaks = (code) => SHELL.languages.find(([lang]) => lang === primary(code))?.[0];
 
-  // The settings as the app stores them ({v, rev, data}); a shared-device tab keeps its own.
+  // The settings as the app stores them ({v, rev, data}), read where the app reads them: a tab in
+  // shared-device mode keeps its own in sessionStorage (src/storage/shared_device.rs: the tab's
+  // flag, else the device's for a new tab).
   let settings = {};
-  for (const store of ['sessionStorage', 'localStorage']) {
-    try {
-      const data = JSON.parse(window[store].getItem('tpa:settings') ?? 'null')?.data;
-      if (data && typeof data === 'object') {
-        settings = data;
-        break;
-      }
-    } catch {
-      // Blocked storage or unreadable text: the defaults stand, the app says more when it starts.
-    }
+  try {
+    const flag = sessionStorage.getItem('tpa:shared-device') ?? localStorage.getItem('tpa:shared-device');
+    const store = flag === '1' ? sessionStorage : localStorage;
+    const data = JSON.parse(store.getItem('tpa:settings') ?? 'null')?.data;
+    if (data && typeof data === 'object') settings = data;
+  } catch {
+    // Blocked storage or unreadable text: the defaults stand, the app says more when it starts.
   }
 
   const pick = () => {
@@ -53,9 +52,11 @@
     group.append(button);
   }
 
-  // Only a web address, as the app checks it (src/model/settings.rs).
+  // Only a web address the app would take too (src/model/settings.rs, validate_exit_url);
+  // anything else keeps the shell's own destination.
   const exit = document.querySelector('.quick-exit__button');
-  if (exit && typeof settings.exit_url === 'string' && /^https?:\/\/[^\s]+$/i.test(settings.exit_url)) {
-    exit.href = settings.exit_url;
+  const url = typeof settings.exit_url === 'string' ? settings.exit_url.trim() : '';
+  if (exit && url.length <= 2000 && /^https?:\/\/[a-z0-9.\-:\[\]]+(?:[/?#]\S*)?$/i.test(url)) {
+    exit.href = url;
   }
 })();

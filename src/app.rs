@@ -58,9 +58,12 @@ fn Routed() -> impl IntoView {
     // would cost the first download bytes for a rare case.)
     // Interface words are plain strings (see `tr!`), so a change of language rebuilds the tree.
     move || {
-        let lang = crate::lang_of(i18n.get_locale());
+        let locale = i18n.get_locale();
+        let lang = crate::lang_of(locale);
         crate::set_current_lang(lang);
         web::set_document_language(lang.code());
+        web::install_panic_message(td_string!(locale, fatal.message));
+        web::rebuilt(td_string!(locale, lock.now));
         view! {
         <Router>
             <Shell>

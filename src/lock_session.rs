@@ -149,6 +149,17 @@ fn open_with(key: SealKey, idle_minutes: u32) -> Result<(), LockError> {
     browser::open_lock(Rc::new(sealed));
     watch_idle(idle_minutes);
     add_lock_button();
+    // A change of language rebuilds the header: the button comes back, in the new word.
+    crate::web::on_rebuilt(|word| {
+        set_lock_word(word);
+        let button = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(LOCK_BUTTON_ID));
+        match button {
+            Some(button) => button.set_text_content(Some(word)),
+            None => add_lock_button(),
+        }
+    });
     Ok(())
 }
 

@@ -297,6 +297,63 @@ pub fn set_document_language(code: &str) {
     }
 }
 
+/// Whether a form on the page holds typed text that is not saved by itself (every field but
+/// the autosaved ones, `data-autosaved`, and the deck's search, which the address keeps).
+/// Conservative: a filled-in field counts even if it was filled in by the page.
+pub fn unsaved_form_text() -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(fields) = document().and_then(|doc| {
+        doc.query_selector_all(
+            "main textarea:not([data-autosaved]), main input:not([type]), main input[type=text], \
+             main input[type=url], main input[type=tel], main input[type=email], main input[type=number]",
+        )
+        .ok()
+    }) else {
+        return false;
+    };
+    (0..fields.length())
+        .filter_map(|i| fields.item(i))
+        .any(|node| {
+            if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                !area.value().trim().is_empty()
+            } else if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                !input.disabled() && !input.value().trim().is_empty()
+            } else {
+                false
+            }
+        })
+}
+
+/// The browser's own yes/no question; `false` when it cannot ask.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|window| window.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
+thread_local! {
+    static REBUILT_HOOK: std::cell::RefCell<Option<Box<dyn Fn(&'static str)>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Something a room put into the page by hand and must put back after the page is rebuilt in
+/// another language (the open lock's header button, in its new word).
+pub fn on_rebuilt(hook: impl Fn(&'static str) + 'static) {
+    REBUILT_HOOK.with(|h| *h.borrow_mut() = Some(Box::new(hook)));
+}
+
+/// Runs the hook, after the rebuilt page is in the document (`lock_word`: the Lock button's
+/// word in the new language).
+pub fn rebuilt(lock_word: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        REBUILT_HOOK.with(|h| {
+            if let Some(hook) = h.borrow().as_ref() {
+                hook(lock_word);
+            }
+        });
+    });
+}
+
 /// The browser's languages, the most wanted first (`navigator.languages`).
 pub fn browser_languages() -> Vec<String> {
     web_sys::window()

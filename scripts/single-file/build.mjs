@@ -105,7 +105,6 @@ export async function buildSingleFile(out = path.join(ROOT, 'dist-single/think-p
     html = replaceExactly(html, /^.*data-trunk.*\n/m, '', 8, 'Trunk links');
     html = replaceExactly(html, /^.*rel="(manifest|apple-touch-icon|modulepreload|preload)".*\n/m, '', 4, 'links to files');
     html = replaceExactly(html, /^.*<script type="module" src=.*\n/m, '', 1, 'the boot script');
-    html = replaceExactly(html, /<script src="__WASM__\/shell\.js"><\/script>/, () => `<script>${shell}</script>`, 1, 'the shell script');
     html = replaceExactly(
       html,
       /<link rel="icon" href="\/icon.svg"/,
@@ -116,6 +115,8 @@ export async function buildSingleFile(out = path.join(ROOT, 'dist-single/think-p
     html = replaceExactly(html, /(http-equiv="Content-Security-Policy" content=")[^"]*"/, `$1${policy}"`, 1, 'the CSP');
     // The static shell's links: the addresses of this file (see the prelude).
     html = html.replace(/href="(\/[^"]*)"/g, (_, to) => `href="?p=${encodeURIComponent(to)}"`);
+    // After the links are rewritten, so the script is inlined exactly as its hash says.
+    html = replaceExactly(html, /<script src="__WASM__\/shell\.js"><\/script>/, () => `<script>${shell}</script>`, 1, 'the shell script');
     html = replaceExactly(html, /<\/head>/, () => `<style>${css}</style>\n<script type="module">${script}</script>\n</head>`, 1, '</head>');
 
     await mkdir(path.dirname(out), { recursive: true });

@@ -12,8 +12,15 @@ pub fn LanguageSwitcher() -> impl IntoView {
     let choice = expect_context::<crate::app::LanguageChoice>();
     let settings = expect_context::<Synced<Settings>>();
     let now = crate::current_lang();
+    // Words for the question, taken now: an event handler has no i18n context.
+    let lose_typed = tr!(language.lose_typed);
     let choose = move |lang: Lang| {
         if lang == now {
+            return;
+        }
+        // A form that does not save by itself (a card being written, a new support service)
+        // would lose its text in the rebuilt page: the person decides.
+        if crate::web::unsaved_form_text() && !crate::web::confirm(lose_typed) {
             return;
         }
         // The page is rebuilt in the new language: what is being typed is saved first, and if

@@ -86,6 +86,8 @@ where
             <textarea
                 id=field_id
                 class="answer-text"
+                // Saved by itself: the language switcher need not warn about it.
+                data-autosaved=""
                 rows=rows
                 aria-describedby=status_id.clone()
                 prop:value=move || draft.get()

@@ -538,6 +538,29 @@ mod tests {
     }
 
     #[test]
+    fn pages_ask_for_the_language_of_the_interface_not_english() {
+        // A view that names English shows English whatever the interface speaks; About names the
+        // original title of the guidance on purpose.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["src/pages", "src/components"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect(dir) {
+                let path = entry.expect(dir).path();
+                if path.file_name().is_some_and(|n| n == "about.rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).expect("a source file");
+                for english in ["Lang::En", ", \"en\")", "lang: \"en\""] {
+                    assert!(
+                        !text.contains(english),
+                        "{} names {english}",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_language_code_names_its_language() {
         for lang in Lang::ALL {
             assert_eq!(Lang::from_code(lang.code()), Some(lang));

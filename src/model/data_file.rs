@@ -208,21 +208,27 @@ pub fn locked_file_name(date_iso: &str) -> String {
     format!("think-plan-act-data-{date_iso}-locked.json")
 }
 
-/// A size for people: `900 B`, `12 kB`, `4.8 MB` (1 kB = 1,000 bytes, as browsers count quota).
-pub fn size_words(bytes: f64) -> String {
+/// A size for people: `900 B`, `12 kB`, `4.8 MB`; in Russian `900 Б`, `12 КБ`, `4,8 МБ` (1 kB =
+/// 1,000 bytes, as browsers count quota).
+pub fn size_words(bytes: f64, lang: crate::content::Lang) -> String {
+    use crate::content::Lang;
+    let (b, kb, mb, gb, point) = match lang {
+        Lang::En => ("B", "kB", "MB", "GB", "."),
+        Lang::Ru => ("Б", "КБ", "МБ", "ГБ", ","),
+    };
     let bytes = bytes.max(0.0);
     if bytes < 1_000.0 {
-        format!("{} B", bytes.round() as u64)
+        format!("{} {b}", bytes.round() as u64)
     } else if bytes < 1_000_000.0 {
-        format!("{} kB", (bytes / 1_000.0).round().max(1.0) as u64)
+        format!("{} {kb}", (bytes / 1_000.0).round().max(1.0) as u64)
     } else if bytes < 10_000_000_000.0 {
         let tenths = (bytes / 100_000.0).round() as u64;
         match tenths % 10 {
-            0 => format!("{} MB", tenths / 10),
-            t => format!("{}.{t} MB", tenths / 10),
+            0 => format!("{} {mb}", tenths / 10),
+            t => format!("{}{point}{t} {mb}", tenths / 10),
         }
     } else {
-        format!("{} GB", (bytes / 1_000_000_000.0).round() as u64)
+        format!("{} {gb}", (bytes / 1_000_000_000.0).round() as u64)
     }
 }
 

@@ -156,6 +156,22 @@ impl FullDeck {
             .collect()
     }
 
+    /// [`Self::areas`], plus the guidance's area names in every language: a file of cards
+    /// written in Russian names its themes in Russian, and they are the guidance's themes
+    /// whatever language the interface speaks now (not new themes of one's own).
+    pub fn areas_for_import(&self) -> Vec<(String, String)> {
+        let mut areas = self.areas();
+        for lang in crate::content::Lang::ALL {
+            let guide = crate::content::deck(lang);
+            areas.extend(
+                Area::ALL
+                    .iter()
+                    .map(|a| (a.id().to_string(), guide.area_name(*a).to_string())),
+            );
+        }
+        areas
+    }
+
     pub fn area_name(&self, id: &str) -> String {
         self.areas()
             .into_iter()
@@ -447,5 +463,18 @@ mod tests {
         assert_eq!(AnyCard::Own(own).written_in(Lang::Ru), None);
         let guide = &deck(Lang::Ru).cards[0];
         assert_eq!(AnyCard::Guide(guide).written_in(Lang::En), None);
+    }
+
+    #[test]
+    fn a_file_names_the_guidance_themes_in_any_language() {
+        use crate::model::card_exchange::read_card_file;
+        let full = FullDeck::new(deck(Lang::En), Vec::new(), Default::default());
+        let csv = "topic,theme,questions\r\nКто моет посуду,Гендер и семейная жизнь,Почему?\r\n";
+        let file = read_card_file("cards.csv", csv, &full.areas_for_import(), 1, "en").unwrap();
+        assert_eq!(file.cards[0].area, Area::Family.id());
+        assert!(
+            file.areas.is_empty(),
+            "no new theme for a guidance theme named in Russian"
+        );
     }
 }

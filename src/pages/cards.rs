@@ -96,11 +96,12 @@ pub fn CardsPage() -> impl IntoView {
 #[component]
 fn CardTile(card: AnyCard, query: String) -> impl IntoView {
     let own = card.own().is_some();
+    let written_in = card.written_in(crate::current_lang());
     view! {
         <li class="card-tile" class:card-tile--own=own>
-            <a class="card-tile__link" href=format!("/cards/{}{query}", card.id())>{card.topic().to_string()}</a>
+            <a class="card-tile__link" href=format!("/cards/{}{query}", card.id()) lang=written_in.clone()>{card.topic().to_string()}</a>
             {own.then(|| view! { <p class="badge">{tr!(cards.own_badge)}</p> })}
-            <p class="card-tile__example">{card.example().to_string()}</p>
+            <p class="card-tile__example" lang=written_in>{card.example().to_string()}</p>
         </li>
     }
 }
@@ -143,7 +144,7 @@ fn PrintSheets(
                         view! {
                             <article class="print-card">
                                 <p class="print-card__area">{area_name(card.area_id())}</p>
-                                <h2 class="print-card__topic">{card.topic().to_string()}</h2>
+                                <h2 class="print-card__topic" lang=card.written_in(crate::current_lang())>{card.topic().to_string()}</h2>
                                 <CardFace card=card.clone() guide printed=true />
                                 <p class="print-card__credit">{credit_line(card)}</p>
                             </article>

@@ -207,7 +207,7 @@ fn ImportCards(deck: RwSignal<FullDeck>, on_imported: Callback<()>) -> impl Into
             return;
         }
         let name = file.name();
-        let areas = deck.with_untracked(FullDeck::areas);
+        let areas = deck.with_untracked(FullDeck::areas_for_import);
         leptos::task::spawn_local(async move {
             let result = match read_file_text(file).await {
                 None => Err(ImportError::Unreadable(String::new())),

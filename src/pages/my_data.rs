@@ -98,7 +98,7 @@ fn StoredSummary(summary: RwSignal<Result<Summary, StoreError>>) -> impl IntoVie
                 Err(e) => view! { <p class="message message--error">{storage_error_words(e)}</p> }.into_any(),
                 Ok(s) if s.is_empty() => view! { <p id="stored-empty">{tr!(my_data.stored_empty)}</p> }.into_any(),
                 Ok(s) => {
-                    let size = size_words(s.bytes as f64);
+                    let size = size_words(s.bytes as f64, crate::current_lang());
                     view! {
                         <dl class="data-summary" id="stored-summary">
                             {kind_rows(&s).into_iter().map(|(what, n)| view! {
@@ -112,8 +112,8 @@ fn StoredSummary(summary: RwSignal<Result<Summary, StoreError>>) -> impl IntoVie
             // Chromium leaves localStorage out of `usage`: the used part is shown only when counted.
             {move || estimate.get().map(|Estimate { usage, quota }| view! {
                 <p class="hint" id="storage-estimate">
-                    {t!(i18n, my_data.estimate_quota, quota = move || size_words(quota))}
-                    {(usage > 0.0).then(|| view! { " " {t!(i18n, my_data.estimate_used, used = move || size_words(usage))} })}
+                    {t!(i18n, my_data.estimate_quota, quota = move || size_words(quota, crate::current_lang()))}
+                    {(usage > 0.0).then(|| view! { " " {t!(i18n, my_data.estimate_used, used = move || size_words(usage, crate::current_lang()))} })}
                 </p>
             })}
         </section>

@@ -121,6 +121,38 @@ describe('the language switcher', () => {
       assert.equal((await stored(page, 'tpa:settings')).language, 'en');
     }));
 
+  it('a form that does not save by itself asks before its text would be lost', (t) =>
+    withPage(t, async (page) => {
+      await gotoApp(page, '/my-cards/new');
+      await page.fill('#card-topic-input', 'A card not saved yet');
+      const asked = [];
+      page.once('dialog', (dialog) => {
+        asked.push(dialog.message());
+        dialog.dismiss();
+      });
+      await page.locator('#language-ru').click();
+      assert.deepEqual(asked, [locale('en').language.lose_typed]);
+      assert.equal(await page.getAttribute('html', 'lang'), 'en', 'no switch without a yes');
+      assert.equal(await page.inputValue('#card-topic-input'), 'A card not saved yet');
+      page.once('dialog', (dialog) => dialog.accept());
+      await page.locator('#language-ru').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'ru');
+    }));
+
+  it('an open lock keeps its Lock button through a switch, in the new words', (t) =>
+    withPage(t, async (page) => {
+      await gotoApp(page, '/lock');
+      await page.fill('#lock-new', 'a long enough passphrase');
+      await page.fill('#lock-repeat', 'a long enough passphrase');
+      await page.locator('#lock-turn-on').click();
+      await page.locator('#lock-now').waitFor();
+      await page.locator('#language-ru').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'ru');
+      await page.locator('#lock-now').waitFor({ timeout: 2_000 });
+      assert.equal(await page.locator('#lock-now').innerText(), locale('ru').lock.now);
+      assert.equal(await page.locator('#lock-now').count(), 1);
+    }));
+
   it('a choice beats the browser language, in the static shell too', (t) =>
     withPage(t, { locale: 'ru-RU' }, async (page) => {
       await gotoApp(page, '/');

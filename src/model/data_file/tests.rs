@@ -1,6 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::content::Lang;
 
 fn file_text(body: &str) -> String {
     format!(r#"{{"format":"{FORMAT}","version":1,"exported_at":5,{body}}}"#)
@@ -167,14 +168,18 @@ fn the_file_name_carries_the_date() {
 
 #[test]
 fn sizes_are_put_in_words() {
-    assert_eq!(size_words(0.0), "0 B");
-    assert_eq!(size_words(999.0), "999 B");
-    assert_eq!(size_words(1_000.0), "1 kB");
-    assert_eq!(size_words(12_345.0), "12 kB");
-    assert_eq!(size_words(4_800_000.0), "4.8 MB");
-    assert_eq!(size_words(5_000_000.0), "5 MB");
-    assert_eq!(size_words(300_000_000_000.0), "300 GB");
-    assert_eq!(size_words(-5.0), "0 B");
+    assert_eq!(size_words(0.0, Lang::En), "0 B");
+    assert_eq!(size_words(999.0, Lang::En), "999 B");
+    assert_eq!(size_words(1_000.0, Lang::En), "1 kB");
+    assert_eq!(size_words(12_345.0, Lang::En), "12 kB");
+    assert_eq!(size_words(4_800_000.0, Lang::En), "4.8 MB");
+    assert_eq!(size_words(5_000_000.0, Lang::En), "5 MB");
+    assert_eq!(size_words(300_000_000_000.0, Lang::En), "300 GB");
+    assert_eq!(size_words(-5.0, Lang::En), "0 B");
+    assert_eq!(size_words(999.0, Lang::Ru), "999 Б");
+    assert_eq!(size_words(12_345.0, Lang::Ru), "12 КБ");
+    assert_eq!(size_words(4_800_000.0, Lang::Ru), "4,8 МБ");
+    assert_eq!(size_words(300_000_000_000.0, Lang::Ru), "300 ГБ");
 }
 
 fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {
