@@ -331,9 +331,11 @@ pub fn confirm(question: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// What [`on_rebuilt`] keeps: one hook, given the Lock button's word.
+type RebuiltHook = Option<Box<dyn Fn(&'static str)>>;
+
 thread_local! {
-    static REBUILT_HOOK: std::cell::RefCell<Option<Box<dyn Fn(&'static str)>>> =
-        const { std::cell::RefCell::new(None) };
+    static REBUILT_HOOK: std::cell::RefCell<RebuiltHook> = const { std::cell::RefCell::new(None) };
 }
 
 /// Something a room put into the page by hand and must put back after the page is rebuilt in
