@@ -32,6 +32,9 @@ const ENGLISH = [
 const englishOnPage = (page) => page.evaluate((english) => english.filter((s) => document.body.innerText.includes(s)), ENGLISH);
 
 const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || 'null')?.data, key);
+/** Waits until the choice is kept: the switch shows at once, the saving follows (a lazy chunk). */
+const kept = (page, code) =>
+  page.waitForFunction((c) => JSON.parse(localStorage.getItem('tpa:settings') || 'null')?.data?.language === c, code);
 
 it('the check for English left on a page can find it', () => {
   assert.ok(ENGLISH.includes('What you write stays on this device. Nothing is sent anywhere.'));
@@ -104,7 +107,7 @@ describe('the language switcher', () => {
       await page.locator('.brand', { hasText: RU_APP }).waitFor();
       assert.equal(new URL(page.url()).pathname, '/think', 'the address stays');
       assert.equal(await page.locator('#answer-1-benefits').inputValue(), 'Written just before switching');
-      assert.equal((await stored(page, 'tpa:settings')).language, 'ru');
+      await kept(page, 'ru');
       await page.waitForFunction(() => document.activeElement?.id === 'language-ru', null, { timeout: 2_000 }).catch(() => {});
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'language-ru', 'focus stays on the switcher');
       assert.equal(await page.locator('#language-ru').getAttribute('aria-pressed'), 'true');
@@ -118,7 +121,7 @@ describe('the language switcher', () => {
       await page.locator('#language-en').click();
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       await page.locator('.brand', { hasText: 'Think · Plan · Act' }).waitFor();
-      assert.equal((await stored(page, 'tpa:settings')).language, 'en');
+      await kept(page, 'en');
     }));
 
   it('a form that does not save by itself asks before its text would be lost', (t) =>
@@ -158,6 +161,7 @@ describe('the language switcher', () => {
       await gotoApp(page, '/');
       await page.locator('#language-en').click();
       await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await kept(page, 'en');
       await page.route('**/*.wasm', () => {});
       await page.goto('/cards', { waitUntil: 'domcontentloaded' });
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
