@@ -41,15 +41,10 @@
   for (const element of document.querySelectorAll('[data-w]')) element.textContent = words[element.dataset.w];
   for (const element of document.querySelectorAll('[data-w-label]')) element.setAttribute('aria-label', words[element.dataset.wLabel]);
 
-  // The switcher, as the app draws it (it works once the app has started).
-  const group = document.querySelector('.language-switcher');
-  for (const [code, name] of group ? SHELL.languages : []) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.lang = code;
-    button.textContent = name;
-    button.setAttribute('aria-pressed', String(code === lang));
-    group.append(button);
+  // The switcher's buttons are in index.html, so the first paint has their room (they work
+  // once the app has started); here only which one is pressed.
+  for (const button of document.querySelectorAll('.language-switcher button')) {
+    button.setAttribute('aria-pressed', String(button.lang === lang));
   }
 
   // Only a web address the app would take too (src/model/settings.rs, validate_exit_url);

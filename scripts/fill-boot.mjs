@@ -64,6 +64,14 @@ export function shellWords(indexHtml) {
   }
   // English first, as the app's switcher lists the languages (src/content/mod.rs, Lang::ALL).
   shell.languages.sort(([a], [b]) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+  // index.html draws the switcher's buttons itself (their room is there at the first paint):
+  // they must be exactly these languages, in this order.
+  const drawn = [...indexHtml.matchAll(/<button type="button" lang="([^"]+)" aria-pressed="(?:true|false)">([^<]+)<\/button>/g)].map(
+    (m) => [m[1], m[2]],
+  );
+  if (JSON.stringify(drawn) !== JSON.stringify(shell.languages)) {
+    throw new Error(`index.html's language buttons ${JSON.stringify(drawn)} differ from locales/ ${JSON.stringify(shell.languages)}`);
+  }
   return shell;
 }
 
