@@ -28,7 +28,7 @@ pub fn start() {
     let Some(root) = web::take_mount_point() else {
         return;
     };
-    leptos::mount::mount_to(root, App).forget();
+    leptos::mount::mount_to(root, move || view! { <App language=locale /> }).forget();
     web::mark_ready();
 }
 
@@ -37,9 +37,10 @@ pub fn start() {
 #[derive(Clone, Copy)]
 pub struct LanguageChoice(pub RwSignal<Locale>);
 
+/// `language`: the one to start in (`state::start_language`, read once by `start`).
 #[component]
-pub fn App() -> impl IntoView {
-    let chosen = RwSignal::new(crate::locale_of(crate::state::start_language()));
+pub fn App(language: Locale) -> impl IntoView {
+    let chosen = RwSignal::new(language);
     provide_context(LanguageChoice(chosen));
     // A subcontext that follows exactly this choice: leptos_i18n's main context would follow the
     // browser's languages instead (and turn back to them after a choice).
