@@ -47,6 +47,25 @@
     button.setAttribute('aria-pressed', String(button.lang === lang));
   }
 
+  // The Menu button works before the app does (the app draws its own when it starts). Without
+  // scripts there is no `menu-ready`, and the navigation stays unfolded (style/main.css).
+  const menu = document.getElementById('menu-toggle');
+  const nav = document.getElementById('main-nav');
+  if (menu && nav) {
+    const fold = (open) => {
+      menu.setAttribute('aria-expanded', String(open));
+      nav.classList.toggle('is-open', open);
+    };
+    menu.addEventListener('click', () => fold(menu.getAttribute('aria-expanded') !== 'true'));
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && menu.isConnected && menu.getAttribute('aria-expanded') === 'true') {
+        fold(false);
+        menu.focus();
+      }
+    });
+  }
+  document.documentElement.classList.add('menu-ready');
+
   // Only a web address the app would take too (src/model/settings.rs, validate_exit_url);
   // anything else keeps the shell's own destination.
   const exit = document.querySelector('.quick-exit__button');

@@ -26,7 +26,10 @@ pub fn HideAnswersToggle() -> impl IntoView {
     };
     view! {
         <button type="button" class="toggle" aria-pressed=move || hidden.get().to_string() on:click=toggle>
-            {tr!(answer.hide)}
+            {tr!(answer.hide)}": "
+            <span class="toggle__state">
+                {move || if hidden.get() { tr!(answer.hide_on) } else { tr!(answer.hide_off) }}
+            </span>
         </button>
     }
 }

@@ -23,8 +23,10 @@ pub fn StorageNotices() -> impl IntoView {
             } else {
                 ("storage-unavailable", tr!(storage.unavailable))
             };
-            view! { <p id=id class="notice" role="status">{text}</p> }
+            view! { <p id=id class="notice notice--bar" role="status">{text}</p> }
         })}
+        // On a phone these sit at the bottom of the screen (style/main.css), so the page's own
+        // heading stays in sight above them.
         // A plain list instead of a keyed <For>: notices are rare, and keyed diffing would pull
         // hash maps into the wasm for nothing.
         {move || {

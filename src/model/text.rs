@@ -30,9 +30,66 @@ pub fn is_blank(text: &str) -> bool {
     text.trim().is_empty()
 }
 
+/// A long explanation cut into a short lead (its first sentence) and the rest, shown on request:
+/// on a phone the guidance's full paragraph before each question fills the screen. A text of one
+/// sentence, or whose first sentence is shorter than `MIN_LEAD` characters, stays whole (the rest
+/// is empty), so the lead is never a fragment like "Note." alone.
+pub fn lead_and_rest(text: &str) -> (&str, &str) {
+    const MIN_LEAD: usize = 40;
+    let mut seen = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        seen += 1;
+        if matches!(c, '.' | '!' | '?')
+            && seen >= MIN_LEAD
+            && chars.peek().is_some_and(|(_, next)| next.is_whitespace())
+        {
+            let end = at + c.len_utf8();
+            let rest = text[end..].trim_start();
+            if !rest.is_empty() {
+                return (&text[..end], rest);
+            }
+        }
+    }
+    (text, "")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lead_is_the_first_whole_sentence_and_the_rest_follows() {
+        let text = "Gender roles and expectations influence both men and women. Often, men face pressure. And more.";
+        assert_eq!(
+            lead_and_rest(text),
+            (
+                "Gender roles and expectations influence both men and women.",
+                "Often, men face pressure. And more."
+            )
+        );
+        // Cyrillic, and a question mark.
+        let ru = "Как гендерные нормы в вашем сообществе влияют на мужчин? Подумайте о семье.";
+        assert_eq!(
+            lead_and_rest(ru),
+            (
+                "Как гендерные нормы в вашем сообществе влияют на мужчин?",
+                "Подумайте о семье."
+            )
+        );
+    }
+
+    #[test]
+    fn one_sentence_or_a_short_first_one_stays_whole() {
+        let one = "Patriarchal norms and practices reduce the space available for women.";
+        assert_eq!(lead_and_rest(one), (one, ""));
+        let short = "Note. This first sentence is far too short to stand alone as a lead.";
+        assert_eq!(lead_and_rest(short).1, "");
+        // A full stop inside a word or number does not cut ("e.g.", "1.5").
+        let inside = "Roles of about 1.5 million people in the region, e.g.in towns, change slowly";
+        assert_eq!(lead_and_rest(inside), (inside, ""));
+        assert_eq!(lead_and_rest(""), ("", ""));
+    }
 
     #[test]
     fn every_kind_of_text_within_the_limit_is_accepted() {

@@ -88,8 +88,9 @@ fn CardView(
         <Title text=card.topic().to_string() />
         <p class="back-link"><a href=format!("/cards{query}")>{tr!(cards.all_cards)}</a></p>
         <article class="card-view" class:card-view--own=card.own().is_some()>
-            <p class="card-view__area">{area}</p>
+            // The topic first: on a phone it is what the screen opens on; its theme below it.
             <h1 id="card-topic" tabindex="-1" lang=card.written_in(crate::current_lang())>{card.topic().to_string()}</h1>
+            <p class="card-view__area">{area}</p>
             {card.own().map(|_| view! { <p class="badge">{tr!(cards.own_badge)}</p> })}
             <CardFace card=card.clone() guide printed=false />
         </article>

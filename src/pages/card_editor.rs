@@ -10,11 +10,11 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use crate::components::card_import::card_problem_words;
 use crate::components::save_error::SaveErrorMessage;
 use crate::model::custom_cards::{
-    CardProblem, CustomCard, MAX_EXAMPLE_CHARS, MAX_NOTE_CHARS, MAX_TOPIC_CHARS, is_card_id,
-    new_card_id, questions_from_lines,
+    AreaProblem, CardProblem, CustomAreas, CustomCard, MAX_EXAMPLE_CHARS, MAX_NOTE_CHARS,
+    MAX_TOPIC_CHARS, is_card_id, new_area_id, new_card_id, questions_from_lines,
 };
 use crate::model::deck::FullDeck;
-use crate::state::{SyncedItem, load_full_deck};
+use crate::state::{Synced, SyncedItem, load_full_deck};
 use crate::storage::{ItemId, SaveError};
 use crate::web::{focus_element, now_ms, random_u32};
 
@@ -92,7 +92,12 @@ fn CardForm(card: CustomCard, deck: StoredValue<FullDeck>, is_new: bool) -> impl
         .filter(|_| is_card_id(&card.id))
         .map(SyncedItem::<CustomCard>::open);
     let base = StoredValue::new(card);
-    let areas = deck.with_value(FullDeck::areas);
+    let areas = RwSignal::new(deck.with_value(FullDeck::areas));
+    // A new theme is made here, inside the form, so nothing typed above or below is lost.
+    let on_new_area = Callback::new(move |own: CustomAreas| {
+        deck.update_value(|d| d.own_areas = own);
+        areas.set(deck.with_value(FullDeck::areas));
+    });
 
     let save = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
@@ -156,12 +161,15 @@ fn CardForm(card: CustomCard, deck: StoredValue<FullDeck>, is_new: bool) -> impl
         <form class="form card-form" on:submit=save novalidate>
             <label for="card-area">{tr!(editor.area)}</label>
             <select id="card-area" on:change=move |e| area.set(event_target_value(&e))>
-                {areas.into_iter().map(|(id, name)| {
-                    let selected = area.get_untracked() == id;
-                    view! { <option value=id selected=selected>{name}</option> }
+                {move || areas.get().into_iter().map(|(id, name)| {
+                    let selected = {
+                        let id = id.clone();
+                        move || area.get() == id
+                    };
+                    view! { <option value=id prop:selected=selected>{name}</option> }
                 }).collect_view()}
             </select>
-            <p class="hint"><a href="/my-cards#areas-heading">{tr!(editor.area_hint)}</a></p>
+            <NewAreaField deck area on_added=on_new_area />
 
             <label for="card-topic-input">{tr!(editor.topic)}</label>
             <input id="card-topic-input" type="text" maxlength=MAX_TOPIC_CHARS aria-invalid=invalid("topic")
@@ -189,5 +197,96 @@ fn CardForm(card: CustomCard, deck: StoredValue<FullDeck>, is_new: bool) -> impl
                 <a class="button button--quiet" href=cancel>{tr!(editor.cancel)}</a>
             </p>
         </form>
+    }
+}
+
+/// "Add a theme of your own", unfolded inside the card form: a name, then the theme is stored
+/// and chosen for this card. Not a form of its own (forms cannot nest): Enter in the name adds
+/// the theme instead of saving the card.
+#[component]
+fn NewAreaField(
+    deck: StoredValue<FullDeck>,
+    area: RwSignal<String>,
+    on_added: Callback<CustomAreas>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let name = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<AreaProblem>);
+    let error = RwSignal::new(None::<SaveError>);
+    let stored = Synced::<CustomAreas>::open();
+    let add = move || {
+        // Read again: a theme may have been added in another tab meanwhile.
+        stored.reload();
+        let mut next = stored.value.get_untracked();
+        let taken: Vec<String> = deck.with_value(|d| {
+            d.areas()
+                .into_iter()
+                .take(crate::content::Area::ALL.len())
+                .map(|(_, n)| n)
+                .collect()
+        });
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        match next.add(
+            &name.get_untracked(),
+            new_area_id(now_ms(), random_u32()),
+            &taken,
+        ) {
+            Ok(id) => match stored.save(next.clone()) {
+                Ok(()) => {
+                    on_added.run(next);
+                    area.set(id);
+                    name.set(String::new());
+                    problem.set(None);
+                    error.set(None);
+                    open.set(false);
+                    request_animation_frame(|| focus_element("card-area"));
+                }
+                Err(e) => error.set(Some(e)),
+            },
+            Err(p) => {
+                problem.set(Some(p));
+                request_animation_frame(|| focus_element("new-area"));
+            }
+        }
+    };
+    let problem_words = move || {
+        problem.get().map(|p| match p {
+            AreaProblem::Empty => tr!(my_cards.area_empty),
+            AreaProblem::TooLong { .. } => tr!(my_cards.area_too_long),
+            AreaProblem::Exists => tr!(my_cards.area_exists),
+            AreaProblem::TooMany { .. } => tr!(my_cards.area_too_many),
+        })
+    };
+    view! {
+        <p class="hint">
+            <button type="button" class="link-button" id="new-area-toggle" aria-controls="new-area-box"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| {
+                    let now = !open.get_untracked();
+                    open.set(now);
+                    if now {
+                        request_animation_frame(|| focus_element("new-area"));
+                    }
+                }>
+                {tr!(editor.area_hint)}
+            </button>
+        </p>
+        <div id="new-area-box" class="new-area" hidden=move || !open.get()>
+            <label for="new-area">{tr!(my_cards.new_area)}</label>
+            <input id="new-area" type="text" maxlength="100" prop:value=move || name.get()
+                aria-invalid=move || problem.get().is_some().to_string()
+                on:input=move |e| name.set(event_target_value(&e))
+                on:keydown=move |e| {
+                    if e.key() == "Enter" {
+                        e.prevent_default();
+                        add();
+                    }
+                } />
+            <button type="button" class="button button--quiet" id="add-area" on:click=move |_| add()>
+                {tr!(my_cards.add_area)}
+            </button>
+            {move || problem_words().map(|w| view! { <p class="message message--error" role="alert" id="new-area-problem">{w}</p> })}
+            {move || error.get().map(|error| view! { <SaveErrorMessage error id="new-area-error" /> })}
+        </div>
     }
 }

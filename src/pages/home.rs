@@ -26,6 +26,12 @@ pub fn HomePage() -> impl IntoView {
             <p>{tr!(home.promise_text)}</p>
             <p><a href="/about">{tr!(home.promise_link)}</a></p>
         </section>
-        <p class="hint">{tr!(home.exit_hint)}" "<a href="/safety">{tr!(quick_exit.safety_link)}</a></p>
+        // Shift ×3 only where there is a keyboard: a touch screen is told of the button
+        // (style/main.css shows one of the two).
+        <p class="hint">
+            <span class="for-keys">{tr!(home.exit_hint)}</span>
+            <span class="for-touch">{tr!(home.exit_hint_touch)}</span>
+            " "<a href="/safety">{tr!(quick_exit.safety_link)}</a>
+        </p>
     }
 }

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 
 use crate::components::confirm::ConfirmPanel;
 use crate::components::save_error::SaveErrorMessage;
+use crate::i18n::{t, use_i18n};
 use crate::model::settings::{ExitUrlError, Settings, validate_exit_url};
-use crate::state::{Synced, shared_device};
+use crate::state::{Synced, everything, shared_device};
 use crate::storage::SaveError;
+use crate::storage::everything::Kind;
 use crate::web::load_afresh;
 
 #[component]
@@ -20,7 +22,9 @@ pub fn SafetyPage() -> impl IntoView {
         <section aria-labelledby="does-heading">
             <h2 id="does-heading">{tr!(safety.does_heading)}</h2>
             <ul>
-                <li>{tr!(safety.does_button)}</li>
+                // Shift ×3 only where there is a keyboard (style/main.css shows one of the two).
+                <li class="for-keys">{tr!(safety.does_button)}</li>
+                <li class="for-touch">{tr!(safety.does_button_touch)}</li>
                 <li>{tr!(safety.does_back)}</li>
             </ul>
         </section>
@@ -58,6 +62,14 @@ fn SharedDevice() -> impl IntoView {
     };
     let start =
         move |_| done(shared_device::start(remember.get_untracked()).map_err(SaveError::Store));
+    let confirm_erase = RwSignal::new(false);
+    let erase_and_start = move || {
+        let result = everything::erase()
+            .and_then(|_| shared_device::start(remember.get_untracked()))
+            .map_err(SaveError::Store);
+        done(result);
+    };
+    let i18n = use_i18n();
     let stop = move |keep: bool| done(shared_device::stop(keep).map(|_| ()));
     let on_remember = move |e: leptos::ev::Event| {
         let checked = event_target_checked(&e);
@@ -103,12 +115,42 @@ fn SharedDevice() -> impl IntoView {
                     })}
                 }.into_any()
             } else {
+                // What the device keeps now is set aside in a shared tab, not erased: say so, with
+                // how much, and offer to erase it first.
+                let kept = kept_on_device();
                 view! {
-                    <p><button type="button" class="button" id="shared-start" on:click=start>{tr!(safety.shared_start)}</button></p>
+                    {(kept > 0).then(|| view! {
+                        <p id="shared-kept">{t!(i18n, safety.shared_kept, count = kept)}</p>
+                    })}
+                    <p class="toolbar">
+                        <button type="button" class="button" id="shared-start" on:click=start>{tr!(safety.shared_start)}</button>
+                        {(kept > 0).then(|| view! {
+                            <button type="button" class="button button--quiet" id="shared-erase-start"
+                                aria-expanded=move || confirm_erase.get().to_string()
+                                on:click=move |_| confirm_erase.set(true)>{tr!(safety.shared_erase_start)}</button>
+                        })}
+                    </p>
+                    {move || confirm_erase.get().then(|| view! {
+                        <ConfirmPanel prefix="shared-erase" question=tr!(safety.shared_erase_confirm)
+                            yes=tr!(safety.shared_erase_yes) danger=true on_yes=Callback::new(move |()| erase_and_start())
+                            on_cancel=Callback::new(move |()| confirm_erase.set(false)) back_to="shared-erase-start" />
+                    })}
                 }.into_any()
             }}
         </section>
     }
+}
+
+/// How many things a person wrote are kept on this device (settings and positions not counted).
+fn kept_on_device() -> usize {
+    everything::summary().map_or(0, |summary| {
+        Kind::ALL
+            .iter()
+            .filter(|kind| **kind != Kind::Settings)
+            .map(|kind| summary.count(*kind))
+            .sum::<usize>()
+            + summary.copies
+    })
 }
 
 /// What happened to the last attempt to save.

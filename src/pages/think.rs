@@ -14,6 +14,7 @@ use crate::i18n::{t, use_i18n};
 use crate::model::aims::AimChoice;
 use crate::model::journey::Journey;
 use crate::model::rounds::Rounds;
+use crate::model::text::lead_and_rest;
 use crate::state::{Synced, SyncedItem};
 use crate::storage::{ItemId, SaveError};
 use crate::web::{focus_element, now_ms};
@@ -43,6 +44,7 @@ pub fn ThinkPage() -> impl IntoView {
         }
     };
     let one_page = move || position.get().all_on_one_page;
+    let finished = RwSignal::new(false);
     let toggle_view = move |_| {
         let mut next = position.get_untracked();
         next.all_on_one_page = !next.all_on_one_page;
@@ -105,16 +107,42 @@ pub fn ThinkPage() -> impl IntoView {
                         on:click=move |_| go(Journey::back_in)>
                         {tr!(think.back)}
                     </button>
-                    <button type="button" class="button" disabled=move || position.get().is_last(steps)
+                    <button type="button" class="button" hidden=move || position.get().is_last(steps)
                         on:click=move |_| go(Journey::next)>
                         {tr!(think.next)}
                     </button>
+                    // After the last question: an ending instead of a greyed-out Next.
+                    <button type="button" class="button" id="think-finish" hidden=move || !position.get().is_last(steps)
+                        on:click=move |_| {
+                            finished.set(true);
+                            request_animation_frame(|| focus_element("think-end-heading"));
+                        }>
+                        {tr!(think.finish)}
+                    </button>
                 </div>
+                <ThinkEnding shown=Signal::derive(move || one_page() || (finished.get() && position.get().is_last(steps))) />
             </section>
 
             <FurtherReflections round />
         </div>
         <p class="credit">{tr!(think.credit)}" "<cite>{source(crate::current_lang()).title}</cite>" ("{source(crate::current_lang()).publisher_short}")."</p>
+    }
+}
+
+/// What he did, where it is kept, and what he can do next, said calmly after the last question
+/// (at the end of the exercise when all is on one page).
+#[component]
+fn ThinkEnding(shown: Signal<bool>) -> impl IntoView {
+    view! {
+        <section class="think-end" aria-labelledby="think-end-heading" hidden=move || !shown.get()>
+            <h3 id="think-end-heading" tabindex="-1">{tr!(think.end_heading)}</h3>
+            <p>{tr!(think.end_kept)}</p>
+            <p>{tr!(think.end_next)}</p>
+            <p class="toolbar">
+                <a class="button" href="/reflections" id="think-end-reflections">{tr!(think.end_reflections)}</a>
+                <a class="button button--quiet" href="/cards">{tr!(think.end_card)}</a>
+            </p>
+        </section>
     }
 }
 
@@ -133,8 +161,16 @@ fn StepBody(step: ThinkStep, round: u32, suggestions: &'static [&'static str]) -
     } else {
         view! { <AnswerField round question=step.id label=step.question /> }.into_any()
     };
+    // One short lead before the question; the guidance's full paragraph on request.
+    let (lead, rest) = lead_and_rest(step.explanation);
     view! {
-        <p class="explanation"><span aria-hidden="true">"→ "</span>{step.explanation}</p>
+        <p class="explanation"><span aria-hidden="true">"→ "</span>{lead}</p>
+        {(!rest.is_empty()).then(|| view! {
+            <details class="explanation__more">
+                <summary>{tr!(think.read_more)}</summary>
+                <p>{rest}</p>
+            </details>
+        })}
         {answer}
     }
 }

@@ -139,11 +139,12 @@ const NEUTRAL_PAGE = '<!doctype html><title>Neutral</title><p>neutral page</p>';
  * `colorScheme`: 'light' (default) or 'dark', for prefers-color-scheme.
  * `serviceWorkers`: 'block' (default) or 'allow' (the tests of offline use).
  * `locale`: the browser's language ('en-US' unless a test of languages says otherwise).
+ * `touch`: a phone with a touch screen and no mouse or keyboard.
  */
 export async function newPage(
   browser,
   base,
-  { viewport = VIEWPORTS[1], allowedExternal = [], colorScheme = 'light', serviceWorkers = 'block', locale = 'en-US' } = {},
+  { viewport = VIEWPORTS[1], allowedExternal = [], colorScheme = 'light', serviceWorkers = 'block', locale = 'en-US', touch = false } = {},
 ) {
   const origin = new URL(base).origin;
   const allowed = new Set(allowedExternal.map((o) => new URL(o).origin));
@@ -157,7 +158,10 @@ export async function newPage(
   // download the whole build into its cache, and the size test would count it. In
   // Chromium, the worker's own requests still pass through context.route and the
   // 'request' event, so guard (a) holds for them too.
-  const context = await browser.newContext({ viewport, baseURL: base, colorScheme, serviceWorkers, locale });
+  // `touch`: a phone's touch screen with no mouse (pointer: coarse, hover: none).
+  const context = await browser.newContext({
+    viewport, baseURL: base, colorScheme, serviceWorkers, locale, hasTouch: touch, isMobile: touch,
+  });
   const log = { external: [], allowed, pageErrors: [] };
 
   // The log is fed by the 'request' event, which also sees requests that are

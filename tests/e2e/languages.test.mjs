@@ -97,6 +97,8 @@ describe('the language switcher', () => {
   it('switches in place, keeps the address and what is typed, is remembered, and switches back', (t) =>
     withPage(t, { viewport: VIEWPORTS[0] }, async (page) => {
       await gotoApp(page, '/think');
+      // On a phone the switcher is in the menu; the menu stays open through the switch.
+      await page.locator('#menu-toggle').click();
       const switcher = page.locator('.language-switcher');
       assert.deepEqual(await switcher.locator('button').allInnerTexts(), ['English', 'Русский']);
       assert.equal(await switcher.locator('button[lang="ru"]').getAttribute('aria-pressed'), 'false');
@@ -118,6 +120,7 @@ describe('the language switcher', () => {
       assert.equal(await page.getAttribute('html', 'lang'), 'ru', 'remembered across a reload');
       assert.deepEqual(await englishOnPage(page), []);
 
+      await page.locator('#menu-toggle').click();
       await page.locator('#language-en').click();
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       await page.locator('.brand', { hasText: 'Think · Plan · Act' }).waitFor();
@@ -159,6 +162,7 @@ describe('the language switcher', () => {
   it('a choice beats the browser language, in the static shell too', (t) =>
     withPage(t, { locale: 'ru-RU' }, async (page) => {
       await gotoApp(page, '/');
+      await page.locator('#menu-toggle').click();
       await page.locator('#language-en').click();
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       await kept(page, 'en');
@@ -193,6 +197,7 @@ describe('content in Russian', () => {
       assert.equal((await stored(page, `tpa:card:${id}`)).lang, 'ru');
       assert.equal(await page.locator('.card-face__example').getAttribute('lang'), null, 'the page speaks its language');
 
+      await page.locator('#menu-toggle').click();
       await page.locator('#language-en').click();
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       await page.locator('.card-face__example[lang="ru"]').waitFor();

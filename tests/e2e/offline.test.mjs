@@ -249,7 +249,7 @@ describe('static shell', () => {
         await page.locator('.site-header .brand').waitFor();
         const boxes = () =>
           page.evaluate(() =>
-            ['.site-header', '.brand', '.quick-exit__button', '.main-nav'].map((s) => {
+            ['.site-header', '.brand', '.menu-toggle', '.quick-exit__button', '.main-nav'].map((s) => {
               const r = document.querySelector(s).getBoundingClientRect();
               return [s, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
             }),

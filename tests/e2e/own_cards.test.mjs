@@ -132,6 +132,43 @@ describe('writing own cards', () => {
       assert.deepEqual(await ownKeys(page), [`tpa:card:${id}`], 'undo brings the card back');
     }));
 
+  it('a theme made from the card form keeps every field as typed, and is chosen for the card', (t) =>
+    withPage(t, { viewport: PHONE }, async (page) => {
+      await gotoApp(page, '/my-cards/new?from=parental-leave');
+      await page.locator('#card-topic-input').waitFor();
+      const typed = {
+        '#card-topic-input': 'Paternity leave at the bazaar',
+        '#card-example': 'Timur sells shoes; his wife has just had a baby.',
+        '#card-questions': 'Who minds the stall?\nWho minds the baby?',
+        '#card-note': 'Talk of money at home',
+      };
+      for (const [field, text] of Object.entries(typed)) await page.fill(field, text);
+      await page.locator('#new-area-toggle').click();
+      assert.equal(await page.locator('#new-area-toggle').getAttribute('aria-expanded'), 'true');
+      await expectFocus(page, 'new-area', 'the name field takes the focus');
+      // Enter adds the theme; it does not save the card.
+      await page.fill('#new-area', 'Market life');
+      await page.keyboard.press('Enter');
+      await page.locator('#card-area option', { hasText: 'Market life' }).waitFor({ state: 'attached' });
+      assert.equal(new URL(page.url()).pathname, '/my-cards/new', 'Enter saved the card or left the form');
+      for (const [field, text] of Object.entries(typed)) {
+        assert.equal(await page.inputValue(field), text, `${field} lost what was typed`);
+      }
+      const chosen = await page.locator('#card-area').evaluate((select) => select.selectedOptions[0].textContent);
+      assert.equal(chosen, 'Market life', 'the new theme is chosen for the card');
+      const themes = await page.evaluate(() => JSON.parse(localStorage.getItem('tpa:areas')).data.areas.map((a) => a.name));
+      assert.deepEqual(themes, ['Market life']);
+      // The same name again is refused in words, with nothing lost.
+      await page.locator('#new-area-toggle').click();
+      await page.fill('#new-area', 'market life');
+      await page.locator('#add-area').click();
+      await page.locator('#new-area-problem').filter({ hasText: 'exists already' }).waitFor();
+      await auditA11y(page, 'the card form making a theme');
+      await page.locator('#save-card').click();
+      await page.waitForURL(/\/cards\/my-/);
+      await page.locator('.card-face, main').filter({ hasText: 'Market life' }).first().waitFor();
+    }));
+
   it('own themes: added once, used by cards, not removed while in use', (t) =>
     withPage(t, async (page) => {
       await gotoApp(page, '/my-cards');

@@ -65,8 +65,15 @@ describe('THINK journey', () => {
       await auditA11y(page, '/think step 3 (phone)');
       await page.getByRole('button', { name: 'Next' }).click();
       assert.deepEqual(await visible(), [3]);
-      assert.equal(await page.getByRole('button', { name: 'Next' }).isDisabled(), true, 'no step after the last');
-      await auditA11y(page, '/think step 4 (phone)');
+      assert.equal(await page.getByRole('button', { name: 'Next' }).count(), 0, 'no Next after the last question');
+      // Finish leads to an ending: where it is kept, what next.
+      assert.equal(await page.locator('#think-end-heading').isVisible(), false, 'the ending waits for Finish');
+      await page.getByRole('button', { name: 'Finish' }).click();
+      await expectFocus(page, 'think-end-heading', 'focus moves to the ending');
+      assert.match(await page.locator('.think-end').innerText(), /kept on this device only, in My reflections/);
+      assert.equal(await page.locator('#think-end-reflections').getAttribute('href'), '/reflections');
+      await auditA11y(page, '/think step 4 and the ending (phone)');
+      await screenshot(page, 'think-ending-phone');
 
       await reload(page);
       assert.deepEqual(await visible(), [3], 'comes back to the same step');
