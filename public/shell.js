@@ -47,23 +47,36 @@
     button.setAttribute('aria-pressed', String(button.lang === lang));
   }
 
-  // The Menu button works before the app does (the app draws its own when it starts). Without
-  // scripts there is no `menu-ready`, and the navigation stays unfolded (style/main.css).
-  const menu = document.getElementById('menu-toggle');
-  const nav = document.getElementById('main-nav');
-  if (menu && nav) {
-    const fold = (open) => {
-      menu.setAttribute('aria-expanded', String(open));
-      nav.classList.toggle('is-open', open);
-    };
-    menu.addEventListener('click', () => fold(menu.getAttribute('aria-expanded') !== 'true'));
-    document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && menu.isConnected && menu.getAttribute('aria-expanded') === 'true') {
-        fold(false);
-        menu.focus();
-      }
-    });
-  }
+  // Menu (GOV.UK's header pattern), for the static shell and the app alike: the app draws the
+  // same button and navigation (src/components/shell.rs) and leaves their working to this
+  // script, which costs the first download less than the same in wasm. Menu unfolds or folds the
+  // navigation; Esc (in it, or on Menu) folds it and puts the focus on Menu; following a link, or
+  // Back, folds it. When the app draws the frame anew (at its start, after a change of language)
+  // the new button and navigation take the state the person left them in.
+  let menuOpen = false;
+  const fold = (open, focusMenu = false) => {
+    menuOpen = open;
+    const menu = document.getElementById('menu-toggle');
+    const nav = document.getElementById('main-nav');
+    if (!menu || !nav) return;
+    menu.setAttribute('aria-expanded', String(open));
+    nav.classList.toggle('is-open', open);
+    if (focusMenu) menu.focus();
+  };
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest('#menu-toggle')) fold(!menuOpen);
+    else if (menuOpen && target?.closest('a[href]')) fold(false);
+  });
+  document.addEventListener('keydown', (event) => {
+    const at = document.activeElement;
+    if (event.key === 'Escape' && menuOpen && (at === document.body || at?.closest('#main-nav, #menu-toggle'))) {
+      fold(false, true);
+    }
+  });
+  addEventListener('popstate', () => fold(false));
+  const app = document.getElementById('app');
+  if (app) new MutationObserver(() => fold(menuOpen)).observe(app, { childList: true });
   document.documentElement.classList.add('menu-ready');
 
   // Only a web address the app would take too (src/model/settings.rs, validate_exit_url);

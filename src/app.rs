@@ -55,9 +55,6 @@ pub fn App(language: Locale) -> impl IntoView {
 fn Routed() -> impl IntoView {
     let i18n = use_i18n();
     provide_app_state();
-    // Whether the phone's menu is unfolded: made here, outside the tree a change of language
-    // rebuilds, so the menu stays open (and focus on the switcher) after a switch.
-    let menu_open = RwSignal::new(false);
     // (A language chosen in another tab applies here from the next load: following it live
     // would cost the first download bytes for a rare case.)
     // Interface words are plain strings (see `tr!`), so a change of language rebuilds the tree.
@@ -70,7 +67,7 @@ fn Routed() -> impl IntoView {
         web::rebuilt(td_string!(locale, lock.now));
         view! {
         <Router>
-            <Shell menu_open>
+            <Shell>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/think") view={Lazy::<ThinkRoute>::new()} />

@@ -6,9 +6,19 @@ use leptos::prelude::*;
 use crate::components::save_error::SaveErrorMessage;
 use crate::i18n::{t, use_i18n};
 use crate::model::card_exchange::{CardFile, ImportError, Incoming, preview};
-use crate::model::custom_cards::{CardProblem, CustomAreas, MAX_AREAS};
+use crate::model::custom_cards::{AreaProblem, CardProblem, CustomAreas, MAX_AREAS};
 use crate::state::{Synced, load_full_deck, save_all_or_nothing};
 use crate::storage::{ItemId, SaveError};
+
+/// Why a theme's name cannot be added, in one sentence (own cards and the card form alike).
+pub fn area_problem_words(problem: &AreaProblem) -> &'static str {
+    match problem {
+        AreaProblem::Empty => tr!(my_cards.area_empty),
+        AreaProblem::TooLong { .. } => tr!(my_cards.area_too_long),
+        AreaProblem::Exists => tr!(my_cards.area_exists),
+        AreaProblem::TooMany { .. } => tr!(my_cards.area_too_many),
+    }
+}
 
 /// What is wrong with a card, in one sentence (the editor and the import say it alike).
 pub fn card_problem_words(problem: &CardProblem) -> &'static str {

@@ -13,6 +13,7 @@ pub mod hide_answers;
 pub mod language_switcher;
 pub mod lock_settings;
 pub mod main_nav;
+pub mod norm_details;
 pub mod norm_rings;
 pub mod norms_editor;
 pub mod present_controls;

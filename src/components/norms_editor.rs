@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::autosaver::Autosaver;
+use crate::components::norm_details::{affects_name, place_name};
 use crate::components::norm_rings::{NormRings, level_name};
 use crate::components::save_error::SaveErrorMessage;
 use crate::i18n::{t, use_i18n};
@@ -13,24 +14,6 @@ use crate::model::text::{MAX_TEXT_CHARS, TextError, check_text};
 use crate::state::SyncedItem;
 use crate::storage::ItemId;
 use crate::web::focus_element;
-
-fn place_name(place: Place) -> &'static str {
-    match place {
-        Place::Home => tr!(norms.place_home),
-        Place::Relationships => tr!(norms.place_relationships),
-        Place::WorkOrSchool => tr!(norms.place_work),
-        Place::CommunityAndPublic => tr!(norms.place_community),
-        Place::Online => tr!(norms.place_online),
-    }
-}
-
-fn affects_name(affects: Affects) -> &'static str {
-    match affects {
-        Affects::MenAndBoys => tr!(norms.affects_men),
-        Affects::WomenAndGirls => tr!(norms.affects_women),
-        Affects::Both => tr!(norms.affects_both),
-    }
-}
 
 /// What the editor shares with each norm's row.
 #[derive(Clone, Copy)]
@@ -249,6 +232,25 @@ fn NormRow(editor: Editor, norm_id: u32) -> impl IntoView {
         editor.saver.edited();
     };
 
+    // The short path: the norm in one line, then on. Whom it affects, where, its level and what
+    // more equality would change are optional, folded until asked for; the summary line says
+    // what is chosen. Effects on men and on women are asked by questions 2 and 3, so they are
+    // shown here only where an earlier version kept such text (never hidden, never lost).
+    let summary = move || {
+        list.with(|l| {
+            l.get(norm_id)
+                .map(|n| {
+                    let mut parts: Vec<&'static str> = Vec::new();
+                    parts.extend(n.affects.map(affects_name));
+                    parts.extend(n.places.iter().map(|p| place_name(*p)));
+                    parts.extend(n.level.map(level_name));
+                    parts.join(" · ")
+                })
+                .unwrap_or_default()
+        })
+    };
+    let kept_effects =
+        !norm.effect_on_men.trim().is_empty() || !norm.effect_on_women.trim().is_empty();
     view! {
         <li class="norm" id=base.clone()>
             <fieldset class="norm__box">
@@ -262,27 +264,40 @@ fn NormRow(editor: Editor, norm_id: u32) -> impl IntoView {
                     on:input=move |e| editor.change_text(norm_id, "text", event_target_value(&e), |n, v| n.text = v)
                     on:blur=move |_| editor.saver.flush()
                 />
-                <fieldset class="choices">
-                    <legend>{tr!(norms.affects_label)}</legend>
-                    {affects}
-                </fieldset>
-                <fieldset class="choices">
-                    <legend>{tr!(norms.places_label)}</legend>
-                    {places}
-                </fieldset>
-                <label for=format!("{base}-level")>{tr!(norms.level_label)}</label>
-                <select id=format!("{base}-level") on:change=on_level>
-                    <option value="" selected=norm.level.is_none()>{tr!(norms.level_unset)}</option>
-                    {level_options}
-                </select>
-                {text_field("men", tr!(norms.effect_men), norm.effect_on_men.clone(), |n, v| n.effect_on_men = v)}
-                {text_field("women", tr!(norms.effect_women), norm.effect_on_women.clone(), |n, v| n.effect_on_women = v)}
-                {text_field("change", tr!(norms.equality_change), norm.equality_change.clone(), |n, v| n.equality_change = v)}
+                <details class="norm__details" id=format!("{base}-details")>
+                    <summary>
+                        {tr!(norms.details)}
+                        <span class="norm__summary answer-text">{move || {
+                            let chosen = summary();
+                            (!chosen.is_empty()).then(|| format!(": {chosen}"))
+                        }}</span>
+                    </summary>
+                    <fieldset class="choices">
+                        <legend>{tr!(norms.affects_label)}</legend>
+                        {affects}
+                    </fieldset>
+                    <fieldset class="choices">
+                        <legend>{tr!(norms.places_label)}</legend>
+                        {places}
+                    </fieldset>
+                    <label for=format!("{base}-level")>{tr!(norms.level_label)}</label>
+                    <select id=format!("{base}-level") on:change=on_level>
+                        <option value="" selected=norm.level.is_none()>{tr!(norms.level_unset)}</option>
+                        {level_options}
+                    </select>
+                    {kept_effects.then(|| view! {
+                        {text_field("men", tr!(norms.effect_men), norm.effect_on_men.clone(), |n, v| n.effect_on_men = v)}
+                        {text_field("women", tr!(norms.effect_women), norm.effect_on_women.clone(), |n, v| n.effect_on_women = v)}
+                    })}
+                    {text_field("change", tr!(norms.equality_change), norm.equality_change.clone(), |n, v| n.equality_change = v)}
+                    <div class="norm__actions">
+                        <button type="button" class="button button--quiet" disabled=move || number() == 1
+                            on:click=move |_| shift(-1)>{tr!(norms.move_up)}</button>
+                        <button type="button" class="button button--quiet" disabled=move || number() == count()
+                            on:click=move |_| shift(1)>{tr!(norms.move_down)}</button>
+                    </div>
+                </details>
                 <div class="norm__actions">
-                    <button type="button" class="button button--quiet" disabled=move || number() == 1
-                        on:click=move |_| shift(-1)>{tr!(norms.move_up)}</button>
-                    <button type="button" class="button button--quiet" disabled=move || number() == count()
-                        on:click=move |_| shift(1)>{tr!(norms.move_down)}</button>
                     <button type="button" class="button button--quiet" on:click=remove>{tr!(norms.remove)}</button>
                 </div>
             </fieldset>

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 use crate::components::hide_answers::answers_hidden;
+use crate::components::norm_details::details_in_words;
 use crate::content::think;
 use crate::i18n::{t, use_i18n};
 use crate::model::aims::AimChoice;
 use crate::model::answer::{Answer, CardNote};
 use crate::model::norms::NormList;
 use crate::model::reflections::{
-    Entry, PrintLine, PrintRound, parse_answer_id, print_lines, sort_entries,
+    Entry, PrintLine, PrintNorm, PrintRound, parse_answer_id, print_lines, sort_entries,
 };
 use crate::state::{load_collection, load_full_deck};
 use crate::storage::ItemId;
@@ -75,10 +76,14 @@ fn printable_lines() -> Vec<PrintLine> {
     let mut norms = Vec::new();
     for (id, list) in load_collection::<NormList>() {
         if let Ok(n) = id.as_str().parse() {
-            norms.push((
-                round(n),
-                list.named().map(|n| n.text.clone()).collect::<Vec<_>>(),
-            ));
+            let named = list.named().map(|norm| PrintNorm {
+                text: norm.text.clone(),
+                details: details_in_words(norm)
+                    .into_iter()
+                    .map(|(label, value)| (label.to_string(), value))
+                    .collect(),
+            });
+            norms.push((round(n), named.collect::<Vec<_>>()));
         }
     }
     let mut aims = Vec::new();
@@ -137,6 +142,10 @@ pub fn PrintableCopy() -> impl IntoView {
                 PrintLine::Norm(text) | PrintLine::Aim(text) => {
                     view! { <p class="printable__item">{text}</p> }.into_any()
                 }
+                PrintLine::NormDetail(label, value) => view! {
+                    <p class="printable__detail"><span class="printable__label">{label}</span>" "{value}</p>
+                }
+                .into_any(),
                 PrintLine::Text(text) => {
                     view! { <p class="printable__text answer-text">{text}</p> }.into_any()
                 }

@@ -73,6 +73,45 @@ pub struct Norm {
     pub equality_change: String,
 }
 
+/// One thing written about a norm besides its name, as My reflections and the printable copy
+/// show it (what is left blank is not listed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NormDetail<'a> {
+    Affects(Affects),
+    Places(&'a [Place]),
+    Level(Level),
+    EffectOnMen(&'a str),
+    EffectOnWomen(&'a str),
+    EqualityChange(&'a str),
+}
+
+impl Norm {
+    /// Everything written about this norm besides its name, in the form's order.
+    pub fn details(&self) -> Vec<NormDetail<'_>> {
+        let written = |text: &str| !super::text::is_blank(text);
+        let mut details = Vec::new();
+        if let Some(affects) = self.affects {
+            details.push(NormDetail::Affects(affects));
+        }
+        if !self.places.is_empty() {
+            details.push(NormDetail::Places(&self.places));
+        }
+        if let Some(level) = self.level {
+            details.push(NormDetail::Level(level));
+        }
+        if written(&self.effect_on_men) {
+            details.push(NormDetail::EffectOnMen(&self.effect_on_men));
+        }
+        if written(&self.effect_on_women) {
+            details.push(NormDetail::EffectOnWomen(&self.effect_on_women));
+        }
+        if written(&self.equality_change) {
+            details.push(NormDetail::EqualityChange(&self.equality_change));
+        }
+        details
+    }
+}
+
 /// The ordered list of norms of one round of the exercise.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -189,6 +228,32 @@ mod tests {
 
     fn texts(l: &NormList) -> Vec<&str> {
         l.norms.iter().map(|n| n.text.as_str()).collect()
+    }
+
+    #[test]
+    fn details_list_what_was_written_in_the_forms_order() {
+        let mut norm = Norm {
+            text: "Men provide".into(),
+            ..Norm::default()
+        };
+        assert_eq!(norm.details(), vec![]);
+        norm.effect_on_women = "  \n ".into();
+        assert_eq!(norm.details(), vec![], "blank text is not a detail");
+        norm.equality_change = "Both earn".into();
+        norm.level = Some(Level::Community);
+        norm.places = vec![Place::Home, Place::Online];
+        norm.affects = Some(Affects::Both);
+        norm.effect_on_men = "Pressure".into();
+        assert_eq!(
+            norm.details(),
+            vec![
+                NormDetail::Affects(Affects::Both),
+                NormDetail::Places(&[Place::Home, Place::Online]),
+                NormDetail::Level(Level::Community),
+                NormDetail::EffectOnMen("Pressure"),
+                NormDetail::EqualityChange("Both earn"),
+            ]
+        );
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub enum PrintLine {
     Round(u32),
     NormsHeading,
     Norm(String),
+    /// Something written about the norm before it: (what was asked, in words; the answer).
+    NormDetail(String, String),
     AimsHeading,
     Aim(String),
     Question(String),
@@ -29,10 +31,17 @@ pub enum PrintLine {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PrintRound {
     pub round: u32,
-    pub norms: Vec<String>,
+    pub norms: Vec<PrintNorm>,
     pub aims: Vec<String>,
     /// (question, answer) in the journey's order.
     pub answers: Vec<(String, String)>,
+}
+
+/// A named norm for the printable copy, with its details in words ([`super::norms::Norm::details`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrintNorm {
+    pub text: String,
+    pub details: Vec<(String, String)>,
 }
 
 /// The printable copy, line by line: rounds newest first, then notes on cards as (topic, note).
@@ -52,7 +61,14 @@ pub fn print_lines(mut rounds: Vec<PrintRound>, notes: Vec<(String, String)>) ->
         lines.push(PrintLine::Round(round.round));
         if !round.norms.is_empty() {
             lines.push(PrintLine::NormsHeading);
-            lines.extend(round.norms.into_iter().map(PrintLine::Norm));
+            for norm in round.norms {
+                lines.push(PrintLine::Norm(norm.text));
+                lines.extend(
+                    norm.details
+                        .into_iter()
+                        .map(|(label, value)| PrintLine::NormDetail(label, value)),
+                );
+            }
         }
         if !round.aims.is_empty() {
             lines.push(PrintLine::AimsHeading);
@@ -226,7 +242,16 @@ mod tests {
                 ("", "unknown question"),
             ],
         );
-        first.norms = vec!["Men provide".into()];
+        first.norms = vec![
+            PrintNorm {
+                text: "Men provide".into(),
+                details: vec![("Level".into(), "Community".into())],
+            },
+            PrintNorm {
+                text: "Boys don't cry".into(),
+                details: vec![],
+            },
+        ];
         first.aims = vec!["Aim".into()];
         let empty = round(3, &[("Q1", " ")]);
         let lines = print_lines(
@@ -243,6 +268,8 @@ mod tests {
                 Round(1),
                 NormsHeading,
                 Norm("Men provide".into()),
+                NormDetail("Level".into(), "Community".into()),
+                Norm("Boys don't cry".into()),
                 AimsHeading,
                 Aim("Aim".into()),
                 Question("Q1".into()),

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::content::cards_help;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use crate::components::card_import::card_problem_words;
+use crate::components::card_import::{area_problem_words, card_problem_words};
 use crate::components::save_error::SaveErrorMessage;
 use crate::model::custom_cards::{
     AreaProblem, CardProblem, CustomAreas, CustomCard, MAX_EXAMPLE_CHARS, MAX_NOTE_CHARS,
@@ -249,14 +249,7 @@ fn NewAreaField(
             }
         }
     };
-    let problem_words = move || {
-        problem.get().map(|p| match p {
-            AreaProblem::Empty => tr!(my_cards.area_empty),
-            AreaProblem::TooLong { .. } => tr!(my_cards.area_too_long),
-            AreaProblem::Exists => tr!(my_cards.area_exists),
-            AreaProblem::TooMany { .. } => tr!(my_cards.area_too_many),
-        })
-    };
+    let problem_words = move || problem.get().map(|p| area_problem_words(&p));
     view! {
         <p class="hint">
             <button type="button" class="link-button" id="new-area-toggle" aria-controls="new-area-box"

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::content::cards_help;
 use wasm_bindgen::JsCast;
 
-use crate::components::card_import::{ImportErrorMessage, ImportPreview};
+use crate::components::card_import::{ImportErrorMessage, ImportPreview, area_problem_words};
 use crate::components::save_error::SaveErrorMessage;
 use crate::i18n::{t, use_i18n};
 use crate::model::card_exchange::{
@@ -292,14 +292,7 @@ fn OwnAreas(
             }
         }).collect_view()
     };
-    let problem_words = move || {
-        problem.get().map(|p| match p {
-            AreaProblem::Empty => tr!(my_cards.area_empty),
-            AreaProblem::TooLong { .. } => tr!(my_cards.area_too_long),
-            AreaProblem::Exists => tr!(my_cards.area_exists),
-            AreaProblem::TooMany { .. } => tr!(my_cards.area_too_many),
-        })
-    };
+    let problem_words = move || problem.get().map(|p| area_problem_words(&p));
     view! {
         <section aria-labelledby="areas-heading">
             <h2 id="areas-heading">{tr!(my_cards.areas_heading)}</h2>

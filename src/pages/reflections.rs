@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::export_reminder::ExportReminder;
 use crate::components::hide_answers::{HideAnswersToggle, answers_hidden};
+use crate::components::norm_details::NormDetails;
 use crate::components::printable_reflections::{PrintableCopy, load_entries, load_notes};
 use crate::components::save_error::SaveErrorMessage;
 use crate::components::undoable_delete::{UndoableDelete, undo_offer};
@@ -14,7 +15,7 @@ use crate::content::think;
 use crate::i18n::{t, use_i18n};
 use crate::model::aims::AimChoice;
 use crate::model::answer::{Answer, CardNote, Written, answer_id};
-use crate::model::norms::NormList;
+use crate::model::norms::{Norm, NormList};
 use crate::model::reflections::{Entry, by_round, compare, rounds_page};
 use crate::model::rounds::Rounds;
 use crate::state::{Synced, SyncedItem, load_collection};
@@ -136,11 +137,11 @@ impl Shelf {
             .map(|&round| {
                 let id = round.to_string();
                 let answers = self.answers.get(&round).cloned().unwrap_or_default();
-                let norms: Vec<String> = self
+                let norms: Vec<Norm> = self
                     .norm_lists
                     .iter()
                     .filter(|(list, _)| list.as_str() == id)
-                    .flat_map(|(_, l)| l.named().map(|n| n.text.clone()).collect::<Vec<_>>())
+                    .flat_map(|(_, l)| l.named().cloned().collect::<Vec<_>>())
                     .collect();
                 let aims: Vec<&'static str> = self
                     .aim_choices
@@ -167,7 +168,7 @@ fn RoundSection(
     round: u32,
     current: bool,
     answers: Vec<Entry>,
-    norms: Vec<String>,
+    norms: Vec<Norm>,
     aims: Vec<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -183,7 +184,10 @@ fn RoundSection(
             {empty.then(|| view! { <p class="hint">{tr!(reflections.round_empty)}</p> })}
             {(!norms.is_empty()).then(|| view! {
                 <h3>{tr!(reflections.norms_heading)}</h3>
-                <ol class="answer-text">{norms.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
+                // Each norm with everything written about it (whom it affects, where, its level…).
+                <ol class="answer-text norms-written">{norms.into_iter().map(|norm| view! {
+                    <li><span class="norms-written__name">{norm.text.clone()}</span><NormDetails norm /></li>
+                }).collect_view()}</ol>
                 <p class="hint">{tr!(reflections.norms_edit)}" "<a href="/think">{tr!(reflections.go_think)}</a></p>
             })}
             {(!aims.is_empty()).then(|| view! {

@@ -138,7 +138,7 @@ fn ThinkEnding(shown: Signal<bool>) -> impl IntoView {
             <h3 id="think-end-heading" tabindex="-1">{tr!(think.end_heading)}</h3>
             <p>{tr!(think.end_kept)}</p>
             <p>{tr!(think.end_next)}</p>
-            <p class="toolbar">
+            <p class="think-end__links">
                 <a class="button" href="/reflections" id="think-end-reflections">{tr!(think.end_reflections)}</a>
                 <a class="button button--quiet" href="/cards">{tr!(think.end_card)}</a>
             </p>

@@ -162,7 +162,6 @@ describe('the language switcher', () => {
   it('a choice beats the browser language, in the static shell too', (t) =>
     withPage(t, { locale: 'ru-RU' }, async (page) => {
       await gotoApp(page, '/');
-      await page.locator('#menu-toggle').click();
       await page.locator('#language-en').click();
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       await kept(page, 'en');
@@ -197,7 +196,6 @@ describe('content in Russian', () => {
       assert.equal((await stored(page, `tpa:card:${id}`)).lang, 'ru');
       assert.equal(await page.locator('.card-face__example').getAttribute('lang'), null, 'the page speaks its language');
 
-      await page.locator('#menu-toggle').click();
       await page.locator('#language-en').click();
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       await page.locator('.card-face__example[lang="ru"]').waitFor();

@@ -65,6 +65,8 @@ describe('single-file copy', () => {
       await page.goto(env.url);
       await waitForApp(page);
       assert.equal(await page.title(), ROUTES[0].title);
+      // On a phone the navigation is behind Menu.
+      await page.locator('#menu-toggle').click();
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scenario cards' }).click();
       await page.waitForFunction(() => document.title.startsWith('Scenario cards'));
       assert.equal(new URL(page.url()).searchParams.get('p'), '/cards', 'the address is kept in ?p=');

@@ -134,7 +134,7 @@ describe('blocked storage', () => {
       });
       await gotoApp(page, '/safety');
       await page.locator('#storage-unavailable').waitFor({ state: 'visible', timeout: 5_000 });
-      assert.match(await page.locator('#storage-unavailable').innerText(), /close this tab/);
+      assert.match(await page.locator('#storage-unavailable').innerText(), /gone when this tab closes/);
       const dest = 'https://example.org/in-memory';
       await page.locator('#exit-destination').fill(dest);
       await page.locator('#save-exit-destination').click();

@@ -207,6 +207,7 @@ describe('THINK journey', () => {
       await gotoApp(page, '/think');
       await page.fill('#new-norm', 'A printed norm');
       await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await page.locator('#norm-0-details > summary').click();
       await page.selectOption('#norm-0-level', '2');
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.locator('.rings__picture').isVisible(), true);
@@ -233,14 +234,22 @@ describe('THINK journey', () => {
       assert.equal(await page.locator('.norm').count(), 3);
       assert.equal(await page.locator('.norms__suggestions .chip').count(), 2, 'used suggestions are not offered again');
 
+      // The short path: a norm is its name; the details are folded until asked for, and do not
+      // ask again what questions 2 and 3 ask (effects on men, on women).
+      assert.equal(await page.locator('#norm-0-level').isVisible(), false, 'the details are not folded');
+      assert.equal(await page.locator('#norm-0-men, #norm-0-women').count(), 0, 'questions 2 and 3 are repeated');
       const levels = ['0', '1', '3'];
-      for (let i = 0; i < 3; i++) await page.selectOption(`#norm-${i}-level`, levels[i]);
+      for (let i = 0; i < 3; i++) {
+        await page.locator(`#norm-${i}-details > summary`).click();
+        await page.selectOption(`#norm-${i}-level`, levels[i]);
+      }
       await page.locator('#norm-0 input[type=radio]').nth(0).check();
       await page.locator('#norm-0 input[type=checkbox]').nth(4).check();
-      await page.fill('#norm-0-men', 'Pressure to earn');
-      await page.fill('#norm-0-women', 'Less say over money');
       await page.fill('#norm-0-change', 'Shared decisions');
       await page.locator('.norms .answer__status').filter({ hasText: 'Saved on this device' }).waitFor();
+      // The folded summary says what is chosen.
+      await page.locator('#norm-0-details').evaluate((d) => (d.open = false));
+      assert.equal(await page.locator('#norm-0-details > summary').innerText(), 'Details, if you like: Men and boys · Online · Individual');
 
       assert.equal(await page.locator('.rings__dot').count(), 3, 'three norms on the rings');
       const legend = await page.locator('.rings__legend li').allInnerTexts();
@@ -250,11 +259,25 @@ describe('THINK journey', () => {
       assert.equal(norm0.affects, 'men_and_boys');
       assert.deepEqual(norm0.places, ['online']);
       assert.equal(norm0.level, 'individual');
-      assert.equal(norm0.effect_on_women, 'Less say over money');
+      assert.equal(norm0.equality_change, 'Shared decisions');
       await auditA11y(page, '/think with three norms (phone)');
       await screenshot(page, 'think-norms-phone');
 
+      // My reflections shows each norm with what was written about it.
+      await page.locator('nav a[href="/reflections"]').evaluate((a) => a.click());
+      await page.waitForFunction(() => document.title.startsWith('My reflections'));
+      const written = await page.locator('.norms-written > li').first().innerText();
+      assert.ok(written.startsWith(norm0.text), `the first norm's name leads: ${written}`);
+      assert.match(written, /Whom does it affect\?\s+Men and boys/);
+      assert.match(written, /Where does it show\?\s+Online/);
+      assert.match(written, /What would more equality change\?\s+Shared decisions/);
+      await page.getByRole('button', { name: /Printable copy/ }).click();
+      assert.match(await page.locator('#printable-reflections').innerText(), /Level \(socio-ecological model\) Institutions and society/);
+      await page.goBack();
+      await waitForApp(page);
+
       // Reorder: the third norm moves up.
+      await page.locator('#norm-2-details > summary').click();
       await page.locator('#norm-2').getByRole('button', { name: 'Move up' }).click();
       const order = async () => (await stored(page, 'tpa:norms:1')).data.norms.map((n) => n.id);
       await page.locator('#norm-2 input[type=text]').blur();
@@ -304,6 +327,7 @@ describe('THINK journey', () => {
       await page.fill('#new-norm', 'a norm');
       await page.getByRole('button', { name: 'Add', exact: true }).click();
       await page.locator('.norms .answer__status').filter({ hasText: 'Saved on this device' }).waitFor();
+      await page.locator('#norm-0-details > summary').click();
       await page.fill('#norm-0-change', huge);
       await page.locator('.norms [role=alert]').filter({ hasText: 'Nothing has been cut' }).waitFor();
       await page.locator('#norm-0-change').blur();
