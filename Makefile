@@ -33,10 +33,13 @@ test: setup lint test-native test-browser build test-e2e
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --features prerender --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+# Then the pages rendered to HTML natively with the same components (the prerender, issue 20).
 test-native:
 	cargo test
+	cargo test --features prerender --lib prerender::
 
 # wasm-bindgen-test in headless Chromium (the runner finds chromedriver; webdriver.json adds --no-sandbox).
 test-browser:

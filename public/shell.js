@@ -75,9 +75,17 @@
     }
   });
   addEventListener('popstate', () => fold(false));
-  const app = document.getElementById('app');
-  if (app) new MutationObserver(() => fold(menuOpen)).observe(app, { childList: true });
-  document.documentElement.classList.add('menu-ready');
+  // (#app itself is replaced when the app takes over a page rendered at build time.)
+  const redrawn = new MutationObserver(() => fold(menuOpen));
+  const followApp = () => {
+    const app = document.getElementById('app');
+    if (app) redrawn.observe(app, { childList: true });
+  };
+  followApp();
+  new MutationObserver(() => {
+    followApp();
+    fold(menuOpen);
+  }).observe(document.body, { childList: true });
 
   // Only a web address the app would take too (src/model/settings.rs, validate_exit_url);
   // anything else keeps the shell's own destination.

@@ -28,8 +28,13 @@ pub fn start() {
     let Some(root) = web::take_mount_point() else {
         return;
     };
-    leptos::mount::mount_to(root, move || view! { <App language=locale /> }).forget();
-    web::mark_ready();
+    let prerendered = !root.id().eq("app");
+    leptos::mount::mount_to(root.clone(), move || view! { <App language=locale /> }).forget();
+    if prerendered {
+        web::take_over(root);
+    } else {
+        web::mark_ready();
+    }
 }
 
 /// The interface language the app shows: the switcher sets it. Starts as a kept choice, else

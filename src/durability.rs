@@ -30,7 +30,7 @@ async fn call(target: &JsValue, name: &str, arg: Option<&JsValue>) -> Option<JsV
 }
 
 fn storage_manager() -> Option<JsValue> {
-    get(&web_sys::window()?.navigator(), "storage")
+    get(&crate::web::window()?.navigator(), "storage")
 }
 
 /// Bytes this site uses (all its storage, the app's files included) and may use.
@@ -64,7 +64,7 @@ pub async fn persist() -> Option<bool> {
 /// Safari (on iPhone and Mac) deletes what a website stored after seven days without a visit,
 /// unless the site was added to the Home Screen.
 pub fn is_safari() -> bool {
-    let agent = web_sys::window()
+    let agent = crate::web::window()
         .and_then(|w| get(&w.navigator(), "userAgent"))
         .and_then(|a| a.as_string())
         .unwrap_or_default();
@@ -76,7 +76,7 @@ pub fn is_safari() -> bool {
 
 /// Removes every cache this site created (offline copies of the app's files). Returns how many.
 pub async fn clear_caches() -> usize {
-    let Some(caches) = web_sys::window().and_then(|w| get(&w, "caches")) else {
+    let Some(caches) = crate::web::window().and_then(|w| get(&w, "caches")) else {
         return 0;
     };
     let Some(names) = call(&caches, "keys", None).await else {

@@ -152,7 +152,7 @@ fn open_with(key: SealKey, idle_minutes: u32) -> Result<(), LockError> {
     // A change of language rebuilds the header: the button comes back, in the new word.
     crate::web::on_rebuilt(|word| {
         set_lock_word(word);
-        let button = web_sys::window()
+        let button = crate::web::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(LOCK_BUTTON_ID));
         match button {
@@ -213,7 +213,7 @@ pub fn set_lock_word(word: &'static str) {
 /// here rather than by the frame, so its code travels with the lock's room, not in the first
 /// download for everyone. The page loads afresh when the lock closes, which removes it.
 fn add_lock_button() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = crate::web::window().and_then(|w| w.document()) else {
         return;
     };
     if document.get_element_by_id(LOCK_BUTTON_ID).is_some() {
@@ -238,7 +238,7 @@ fn add_lock_button() {
 }
 
 fn remove_lock_button() {
-    if let Some(button) = web_sys::window()
+    if let Some(button) = crate::web::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(LOCK_BUTTON_ID))
     {

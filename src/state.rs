@@ -111,12 +111,11 @@ impl<T: Stored + Send + Sync + 'static> Synced<T> {
     /// Takes the newer value another tab stores under this key, for as long as the calling
     /// component lives (instead of overwriting it later).
     pub fn follow_other_tabs(self) -> Self {
-        let handle = window_event_listener(leptos::ev::storage, move |event| {
+        crate::web::listen_while_alive(leptos::ev::storage, move |event| {
             if event.key().and_then(|k| storage::Key::from_storage_key(&k)) == Some(T::KEY) {
                 self.reload();
             }
         });
-        on_cleanup(move || handle.remove());
         self
     }
 }
@@ -264,7 +263,10 @@ pub fn keep_language(code: String) -> bool {
 pub fn provide_app_state() {
     let notices = Notices(RwSignal::new(Vec::new()));
     provide_context(notices);
-    provide_context(StorageAvailable(LocalStore::open().is_ok()));
+    // (At build time there is no storage, yet the page is rendered as if there were.)
+    provide_context(StorageAvailable(
+        !cfg!(target_arch = "wasm32") || LocalStore::open().is_ok(),
+    ));
     let settings = Synced::<Settings>::new(notices);
     provide_context(settings);
     // One listener for the app's lifetime (a second one would cost the first download bytes):
@@ -272,7 +274,7 @@ pub fn provide_app_state() {
     // - another tab turned the lock on: this page loads afresh, and a page that shows what a
     //   person wrote gives way to the unlock page (see `leave_if_locked`). A tab whose lock is
     //   open follows changes to the lock in `lock_session`.
-    let _ = window_event_listener(leptos::ev::storage, move |event| {
+    crate::web::listen_while_alive(leptos::ev::storage, move |event| {
         let Some(key) = event.key() else {
             return;
         };

@@ -3,21 +3,57 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Milliseconds since 1970, from the browser clock.
+/// The browser's window. None where there is none: also when the pages are rendered to HTML
+/// at build time (the `prerender` feature, natively), where every browser call must be skipped
+/// (wasm-bindgen's imports panic outside wasm).
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
+/// Listens for `event` on the window for as long as the calling component lives. Skipped when
+/// the page is rendered at build time (no window there).
+pub fn listen_while_alive<E>(event: E, handler: impl Fn(E::EventType) + 'static)
+where
+    E: leptos::ev::EventDescriptor + 'static,
+    E::EventType: JsCast,
+{
+    if cfg!(target_arch = "wasm32") {
+        let handle = leptos::prelude::window_event_listener(event, handler);
+        leptos::prelude::on_cleanup(move || handle.remove());
+    }
+}
+
+/// [`listen_while_alive`] for an event of the app's own (by name).
+pub fn listen_named_while_alive(name: &str, handler: impl Fn(web_sys::Event) + 'static) {
+    if cfg!(target_arch = "wasm32") {
+        let handle = leptos::prelude::window_event_listener_untyped(name, handler);
+        leptos::prelude::on_cleanup(move || handle.remove());
+    }
+}
+
+/// Milliseconds since 1970, from the browser clock (0 when rendered at build time).
 pub fn now_ms() -> u64 {
-    js_sys::Date::now().max(0.0) as u64
+    if cfg!(target_arch = "wasm32") {
+        js_sys::Date::now().max(0.0) as u64
+    } else {
+        0
+    }
 }
 
 /// A high-resolution clock for short intervals (key presses).
 pub fn monotonic_ms() -> f64 {
-    web_sys::window()
+    window()
         .and_then(|w| w.performance())
         .map(|p| p.now())
-        .unwrap_or_else(js_sys::Date::now)
+        .unwrap_or_else(|| now_ms() as f64)
 }
 
 fn document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
+    window()?.document()
 }
 
 /// Hides the page at once and replaces it with `url` in the history, so Back does not return.
@@ -30,7 +66,7 @@ pub fn leave_for(url: &str) {
         }
         doc.set_title("");
     }
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
+    let Some(location) = window().map(|w| w.location()) else {
         return;
     };
     if location.replace(url).is_err() {
@@ -55,7 +91,7 @@ fn object_url(data: &JsValue, mime: &str) -> Option<String> {
 
 /// Frees an object URL once what uses it has had `ms` to take it.
 fn revoke_later(url: String, ms: i32) {
-    let _ = web_sys::window().map(|w| {
+    let _ = window().map(|w| {
         let free = wasm_bindgen::closure::Closure::once_into_js(move || revoke_download_url(&url));
         w.set_timeout_with_callback_and_timeout_and_arguments_0(free.unchecked_ref(), ms)
     });
@@ -69,8 +105,36 @@ pub fn revoke_download_url(url: &str) {
 /// The element the app mounts into, emptied of its loading placeholder.
 pub fn take_mount_point() -> Option<web_sys::HtmlElement> {
     let element = document()?.get_element_by_id("app")?;
+    if element.has_attribute("data-prerendered") {
+        // A page rendered at build time stays on screen while the app draws the same page
+        // beside it, hidden; `take_over` swaps them once the page is drawn.
+        let fresh = document()?.create_element("div").ok()?;
+        let _ = fresh.set_attribute("hidden", "");
+        element.after_with_node_1(&fresh).ok()?;
+        return fresh.dyn_into().ok();
+    }
     element.set_inner_html("");
     element.dyn_into().ok()
+}
+
+/// Replaces the page rendered at build time with the app's (`root`, from `take_mount_point`)
+/// once the app has drawn the page's heading, so nothing on screen blinks or moves.
+pub fn take_over(root: web_sys::HtmlElement) {
+    let Some(old) = document().and_then(|d| d.get_element_by_id("app")) else {
+        return;
+    };
+    if old.is_same_node(Some(&root)) {
+        return;
+    }
+    let drawn = root.query_selector("main h1").ok().flatten().is_some();
+    if drawn {
+        let _ = old.replace_with_with_node_1(&root);
+        root.set_id("app");
+        let _ = root.remove_attribute("hidden");
+        mark_ready();
+    } else {
+        leptos::prelude::request_animation_frame(move || take_over(root));
+    }
 }
 
 /// Marks `<html data-app="ready">` once the app has mounted (tests and CSS wait for it).
@@ -82,6 +146,9 @@ pub fn mark_ready() {
 
 /// Replaces a crashed app with words instead of a blank page.
 pub fn install_panic_message(message: &'static str) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
     std::panic::set_hook(Box::new(move |info| {
         web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
         if let Some(doc) = document()
@@ -121,14 +188,14 @@ pub fn format_date(ms: u64, locale: &str) -> String {
 /// place of the page showing now. `Location::replace`, which quick exit uses too, rather than
 /// `reload`, whose binding would add to the first download.
 pub fn load_afresh(path: &str) {
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = window() {
         let _ = window.location().replace(path);
     }
 }
 
 /// The address shown now: path and query (`/cards?area=work`).
 pub fn current_address() -> String {
-    web_sys::window()
+    window()
         .map(|w| w.location())
         .and_then(|l| Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?)))
         .unwrap_or_else(|| "/".into())
@@ -136,7 +203,7 @@ pub fn current_address() -> String {
 
 /// Opens the browser's print dialog (also "Save as PDF").
 pub fn print_page() {
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = window() {
         let _ = window.print();
     }
 }
@@ -164,21 +231,21 @@ pub fn download(text: &str, mime: &str, file_name: &str) -> bool {
 
 /// Puts `text` on the clipboard (where the browser allows it; the text also stays on screen).
 pub fn copy_text(text: &str) {
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = window() {
         let _ = window.navigator().clipboard().write_text(text);
     }
 }
 
 /// `https://example.org`: where this app is served from.
 pub fn location_origin() -> String {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
 }
 
 /// The part of the address after `#` (with the `#`), which browsers never send to a server.
 pub fn location_hash() -> String {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
 }
@@ -226,7 +293,7 @@ pub fn toggle_full_screen() {
 /// Opens `path` of this app in a new window named `name` (the same name reuses the window).
 /// False when the browser blocked it.
 pub fn open_window(path: &str, name: &str) -> bool {
-    web_sys::window()
+    window()
         .and_then(|w| w.open_with_url_and_target(path, name).ok().flatten())
         .is_some()
 }
@@ -282,7 +349,7 @@ pub fn save_everything_now() -> bool {
     let init = web_sys::EventInit::new();
     init.set_cancelable(true);
     match (
-        web_sys::window(),
+        window(),
         web_sys::Event::new_with_event_init_dict(SAVE_NOW_EVENT, &init),
     ) {
         (Some(window), Ok(event)) => window.dispatch_event(&event).unwrap_or(true),
@@ -326,7 +393,7 @@ pub fn unsaved_form_text() -> bool {
 
 /// The browser's own yes/no question; `false` when it cannot ask.
 pub fn confirm(question: &str) -> bool {
-    web_sys::window()
+    window()
         .and_then(|window| window.confirm_with_message(question).ok())
         .unwrap_or(false)
 }
@@ -347,6 +414,9 @@ pub fn on_rebuilt(hook: impl Fn(&'static str) + 'static) {
 /// Runs the hook, after the rebuilt page is in the document (`lock_word`: the Lock button's
 /// word in the new language).
 pub fn rebuilt(lock_word: &'static str) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
     leptos::prelude::request_animation_frame(move || {
         REBUILT_HOOK.with(|h| {
             if let Some(hook) = h.borrow().as_ref() {
@@ -358,7 +428,7 @@ pub fn rebuilt(lock_word: &'static str) {
 
 /// The browser's languages, the most wanted first (`navigator.languages`).
 pub fn browser_languages() -> Vec<String> {
-    web_sys::window()
+    window()
         .map(|window| {
             window
                 .navigator()

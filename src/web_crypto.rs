@@ -20,7 +20,7 @@ pub enum CryptoError {
 }
 
 fn subtle() -> Result<JsValue, JsValue> {
-    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let window = crate::web::window().ok_or(JsValue::NULL)?;
     Reflect::get(&Reflect::get(&window, &"crypto".into())?, &"subtle".into())
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::model::autosave::{Autosave, Status};
 use crate::storage::SaveError;
-use crate::web::monotonic_ms;
+use crate::web::{listen_named_while_alive, listen_while_alive, monotonic_ms};
 
 type SaveFn = Box<dyn Fn() -> Result<(), SaveError> + Send + Sync>;
 
@@ -31,12 +31,12 @@ impl Autosaver {
             error: RwSignal::new(None),
         };
         // Closing the tab, switching app on a phone, or going to another site: save now.
-        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| saver.flush());
-        let closed = window_event_listener(leptos::ev::pagehide, move |_| saver.flush());
+        listen_while_alive(leptos::ev::visibilitychange, move |_| saver.flush());
+        listen_while_alive(leptos::ev::pagehide, move |_| saver.flush());
         // The passphrase lock is about to close (see `web::save_everything_now`), or the page is
         // about to load a new version (public/boot.js). A save that fails (a full storage)
         // cancels the event, so the reload waits and the words stay on screen.
-        let lock = window_event_listener_untyped(crate::web::SAVE_NOW_EVENT, move |event| {
+        listen_named_while_alive(crate::web::SAVE_NOW_EVENT, move |event| {
             saver.flush();
             if saver.has_unsaved() {
                 event.prevent_default();
@@ -45,9 +45,6 @@ impl Autosaver {
         // Leaving the page (a link, Back) removes the field: save what is pending first, and stop
         // the timer so it never runs after the field's signals are gone.
         on_cleanup(move || {
-            hidden.remove();
-            closed.remove();
-            lock.remove();
             saver.flush();
             saver.cancel_timer();
         });

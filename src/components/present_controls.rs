@@ -19,7 +19,7 @@ use crate::model::presenter::{Command, KeyPress, RandomOutcome};
 use crate::model::settings::Settings;
 use crate::model::timer::Phase;
 use crate::state::{Synced, load_full_deck};
-use crate::web::{focus_element, now_ms, toggle_full_screen};
+use crate::web::{focus_element, listen_while_alive, now_ms, toggle_full_screen};
 
 thread_local! {
     /// Seeded from the browser's crypto random source; the clock only if that is missing.
@@ -166,7 +166,7 @@ pub fn use_presenting_page() -> PresentingPage {
 /// Listens for the keys of present mode while the page is open.
 fn use_present_keys(presenting: Presenting) {
     let settings = expect_context::<Synced<Settings>>();
-    let handle = window_event_listener(leptos::ev::keydown, move |event| {
+    listen_while_alive(leptos::ev::keydown, move |event| {
         let key = event.key();
         if presenting.help.get_untracked() || presenting.timer_panel.get_untracked() {
             // Over an open overlay only Escape acts (also from the timer's length field).
@@ -194,7 +194,6 @@ fn use_present_keys(presenting: Presenting) {
             presenting.run(command);
         }
     });
-    on_cleanup(move || handle.remove());
 }
 
 /// Keys typed into a field are text; Space or Enter on a focused button presses that button.

@@ -10,7 +10,7 @@ use crate::i18n::{t, use_i18n};
 use crate::model::quick_exit::{KeyPress, PRESSES_NEEDED, ShiftTrigger, WINDOW_MS};
 use crate::model::settings::Settings;
 use crate::state::Synced;
-use crate::web::{leave_for, monotonic_ms};
+use crate::web::{leave_for, listen_while_alive, monotonic_ms};
 
 #[component]
 pub fn QuickExit() -> impl IntoView {
@@ -26,7 +26,7 @@ pub fn QuickExit() -> impl IntoView {
     let trigger = StoredValue::new(ShiftTrigger::default());
     let progress = RwSignal::new(0usize);
 
-    let handle = window_event_listener(leptos::ev::keydown, move |event| {
+    listen_while_alive(leptos::ev::keydown, move |event| {
         let key = if event.key() == "Shift" && !event.repeat() {
             KeyPress::Shift
         } else {
@@ -52,7 +52,6 @@ pub fn QuickExit() -> impl IntoView {
             Duration::from_millis(WINDOW_MS as u64 + 50),
         );
     });
-    on_cleanup(move || handle.remove());
 
     view! {
         <div class="quick-exit">

@@ -8,7 +8,7 @@ pub fn Title(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let app = tr!(app_name);
     Effect::new(move || {
         let page = text.get();
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(document) = crate::web::window().and_then(|w| w.document()) {
             document.set_title(&format!("{page} — {app}"));
         }
     });

@@ -53,13 +53,12 @@ where
     // Another tab changed this answer: show its text, unless something typed here is unsaved
     // (then the next save here meets the conflict rules in `SyncedItem::save`).
     let key = item.storage_key();
-    let other_tab = window_event_listener(leptos::ev::storage, move |event| {
+    crate::web::listen_while_alive(leptos::ev::storage, move |event| {
         if event.key().as_deref() == Some(key.as_str()) && !saver.has_unsaved() {
             item.reload();
             draft.set(item.value.with_untracked(|v| v.text().to_string()));
         }
     });
-    on_cleanup(move || other_tab.remove());
 
     let on_input = move |event| {
         let text = event_target_value(&event);

@@ -66,7 +66,7 @@ impl LocalStore {
     /// localStorage as it is, sealed values and all (for the lock's own rules).
     pub fn raw_device() -> Result<Self, StoreError> {
         let window =
-            web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+            crate::web::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
         match window.local_storage() {
             Ok(Some(storage)) => Ok(Self {
                 storage,
@@ -80,7 +80,7 @@ impl LocalStore {
     /// This tab's sessionStorage. Looked up by name rather than through `Window::session_storage`,
     /// whose binding would add glue to the first download; both are the same `Storage` object.
     pub fn tab() -> Result<Self, StoreError> {
-        web_sys::window()
+        crate::web::window()
             .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("sessionStorage")).ok())
             .filter(JsValue::is_object)
             .map(|storage| Self {

@@ -10,7 +10,7 @@
 //!
 //! The browser implementation of [`Store`] lives in `browser.rs` (wasm32 only).
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod browser;
 pub mod everything;
 mod keys;

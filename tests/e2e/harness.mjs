@@ -144,7 +144,7 @@ const NEUTRAL_PAGE = '<!doctype html><title>Neutral</title><p>neutral page</p>';
 export async function newPage(
   browser,
   base,
-  { viewport = VIEWPORTS[1], allowedExternal = [], colorScheme = 'light', serviceWorkers = 'block', locale = 'en-US', touch = false } = {},
+  { viewport = VIEWPORTS[1], allowedExternal = [], colorScheme = 'light', serviceWorkers = 'block', locale = 'en-US', touch = false, javaScriptEnabled = true } = {},
 ) {
   const origin = new URL(base).origin;
   const allowed = new Set(allowedExternal.map((o) => new URL(o).origin));
@@ -159,8 +159,10 @@ export async function newPage(
   // Chromium, the worker's own requests still pass through context.route and the
   // 'request' event, so guard (a) holds for them too.
   // `touch`: a phone's touch screen with no mouse (pointer: coarse, hover: none).
+  // `javaScriptEnabled: false`: a browser with scripts off (only the static pages work then).
   const context = await browser.newContext({
     viewport, baseURL: base, colorScheme, serviceWorkers, locale, hasTouch: touch, isMobile: touch,
+    javaScriptEnabled,
   });
   const log = { external: [], allowed, pageErrors: [] };
 

@@ -243,6 +243,37 @@ describe('the Menu button', () => {
       await waitForApp(page);
     }));
 
+  it('is folded from the first paint, before shell.js has arrived, so nothing shifts', (t) =>
+    withPage(t, { viewport: PHONE }, async (page) => {
+      await page.addInitScript(() => {
+        window.__shifts = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(/shell\.js$/, async (route) => (await held, route.continue()));
+      const opened = page.goto('/think');
+      const nav = page.locator('#main-nav');
+      await nav.waitFor({ state: 'attached' });
+      assert.equal(await nav.isVisible(), false, 'the navigation is unfolded before shell.js');
+      assert.ok(await page.locator('#menu-toggle').isVisible());
+      release();
+      await opened;
+      await waitForApp(page);
+      await page.waitForTimeout(300);
+      const shifts = await page.evaluate(() => window.__shifts);
+      assert.ok(shifts <= 0.01, `layout shift ${shifts.toFixed(3)} while the page opened`);
+    }));
+
+  it('without scripts, the navigation stays unfolded and Menu is not shown', (t) =>
+    withPage(t, { viewport: PHONE, javaScriptEnabled: false }, async (page) => {
+      await page.goto('/');
+      assert.ok(await page.locator('#main-nav a[href="/safety"]').isVisible());
+      assert.equal(await page.locator('#menu-toggle').isVisible(), false);
+    }));
+
   it('is not there on a wide screen, where the navigation is one line', (t) =>
     withPage(t, { locale: 'ru-RU' }, async (page) => {
       for (const width of [1280, 1920]) {

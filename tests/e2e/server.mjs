@@ -70,7 +70,9 @@ export async function startServer({ root = 'dist', port = 0 } = {}) {
       if (file !== base && !file.startsWith(base + path.sep)) {
         return send(403, 'text/plain; charset=utf-8', Buffer.from('forbidden\n'));
       }
-      if (rel.endsWith('/')) file = path.join(file, 'index.html');
+      // A folder's index.html is its page, with or without the trailing slash (as static hosts
+      // serve prerendered pages).
+      if (rel.endsWith('/') || (await isFile(path.join(file, 'index.html')))) file = path.join(file, 'index.html');
       if (!(await isFile(file))) {
         // SPA fallback only for extension-less paths: a missing /app.js must
         // stay a 404, or a broken build would "load" index.html as a script.
