@@ -28,13 +28,8 @@ pub fn start() {
     let Some(root) = web::take_mount_point() else {
         return;
     };
-    let prerendered = !root.id().eq("app");
     leptos::mount::mount_to(root.clone(), move || view! { <App language=locale /> }).forget();
-    if prerendered {
-        web::take_over(root);
-    } else {
-        web::mark_ready();
-    }
+    web::take_over(root);
 }
 
 /// The interface language the app shows: the switcher sets it. Starts as a kept choice, else

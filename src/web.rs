@@ -117,13 +117,15 @@ pub fn take_mount_point() -> Option<web_sys::HtmlElement> {
     element.dyn_into().ok()
 }
 
-/// Replaces the page rendered at build time with the app's (`root`, from `take_mount_point`)
-/// once the app has drawn the page's heading, so nothing on screen blinks or moves.
+/// Marks the app ready; where `root` (from `take_mount_point`) is beside a page rendered at build
+/// time, first replaces that page with it once the app has drawn the page's heading, so nothing
+/// on screen blinks or moves.
 pub fn take_over(root: web_sys::HtmlElement) {
     let Some(old) = document().and_then(|d| d.get_element_by_id("app")) else {
         return;
     };
     if old.is_same_node(Some(&root)) {
+        mark_ready();
         return;
     }
     let drawn = root.query_selector("main h1").ok().flatten().is_some();
@@ -138,7 +140,7 @@ pub fn take_over(root: web_sys::HtmlElement) {
 }
 
 /// Marks `<html data-app="ready">` once the app has mounted (tests and CSS wait for it).
-pub fn mark_ready() {
+fn mark_ready() {
     if let Some(html) = document().and_then(|d| d.document_element()) {
         let _ = html.set_attribute("data-app", "ready");
     }

@@ -44,6 +44,21 @@ pub fn detail_words(detail: &NormDetail) -> (&'static str, String) {
     }
 }
 
+/// What is chosen for `norm` (whom it affects, where, its level) in one line: the summary of its
+/// folded details.
+pub fn chosen_in_words(norm: &Norm) -> String {
+    let mut parts = Vec::new();
+    for detail in norm.details() {
+        match detail {
+            NormDetail::Affects(affects) => parts.push(affects_name(affects)),
+            NormDetail::Places(places) => parts.extend(places.iter().map(|p| place_name(*p))),
+            NormDetail::Level(level) => parts.push(level_name(level)),
+            _ => {}
+        }
+    }
+    parts.join(" · ")
+}
+
 /// Every detail of `norm` in words.
 pub fn details_in_words(norm: &Norm) -> Vec<(&'static str, String)> {
     norm.details().iter().map(detail_words).collect()

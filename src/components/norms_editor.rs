@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::autosaver::Autosaver;
-use crate::components::norm_details::{affects_name, place_name};
+use crate::components::norm_details::{affects_name, chosen_in_words, place_name};
 use crate::components::norm_rings::{NormRings, level_name};
 use crate::components::save_error::SaveErrorMessage;
 use crate::i18n::{t, use_i18n};
@@ -236,19 +236,7 @@ fn NormRow(editor: Editor, norm_id: u32) -> impl IntoView {
     // more equality would change are optional, folded until asked for; the summary line says
     // what is chosen. Effects on men and on women are asked by questions 2 and 3, so they are
     // shown here only where an earlier version kept such text (never hidden, never lost).
-    let summary = move || {
-        list.with(|l| {
-            l.get(norm_id)
-                .map(|n| {
-                    let mut parts: Vec<&'static str> = Vec::new();
-                    parts.extend(n.affects.map(affects_name));
-                    parts.extend(n.places.iter().map(|p| place_name(*p)));
-                    parts.extend(n.level.map(level_name));
-                    parts.join(" · ")
-                })
-                .unwrap_or_default()
-        })
-    };
+    let summary = move || list.with(|l| l.get(norm_id).map(chosen_in_words).unwrap_or_default());
     let kept_effects =
         !norm.effect_on_men.trim().is_empty() || !norm.effect_on_women.trim().is_empty();
     view! {
