@@ -80,17 +80,17 @@ async function growthOnce(browser, base, n) {
   const answer = `#answer-${current}-privilege`;
   const first = `#answer-${newest}-men_and_boys`;
   const { context, page, cdp } = await openPage(browser, CONDITIONS.unthrottled, {
-    '/think': { selector: answer, app: true },
-    '/reflections': { selector: first, app: true },
+    '/en/think': { selector: answer, app: true },
+    '/en/reflections': { selector: first, app: true },
   });
   try {
     await seedStorage(page, base, entries);
 
-    await page.goto(base + '/think', { waitUntil: 'commit' });
+    await page.goto(base + '/en/think', { waitUntil: 'commit' });
     const thinkReady = await readyTime(page, TIMEOUT);
     const saved = await timeSave(page, answer, `tpa:answer:${current}.privilege`, `A new answer with ${n} stored`);
 
-    await page.goto(base + '/reflections', { waitUntil: 'commit', timeout: TIMEOUT });
+    await page.goto(base + '/en/reflections', { waitUntil: 'commit', timeout: TIMEOUT });
     const reflectionsOpen = await readyTime(page, TIMEOUT);
     await page.waitForLoadState('networkidle', { timeout: TIMEOUT });
     const dom = await page.evaluate(() => ({

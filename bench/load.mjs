@@ -6,7 +6,7 @@ import { FLOOR_PATH } from './server.mjs';
  *  named one by one: its field is the text input `#new-norm` (the text areas of the other
  *  questions are on later steps, hidden on a phone). The floor has one text area. */
 export const PAGES = {
-  app: { path: '/think', selector: '#new-norm', app: true },
+  app: { path: '/en/think', selector: '#new-norm', app: true },
   floor: { path: FLOOR_PATH, selector: '#answer', app: false },
 };
 

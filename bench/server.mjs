@@ -78,11 +78,13 @@ export async function startServer({ root = 'dist', port = 0 } = {}) {
         // Resolve inside `base` only: `..` segments must not escape it.
         file = path.join(base, path.normalize(rel));
         if (file !== base && !file.startsWith(base + path.sep)) return fail(403, 'forbidden');
-        if (rel.endsWith('/')) file = path.join(file, 'index.html');
+        // A folder's index.html is its page (/en/think → en/think/index.html, rendered at build time).
+        if (rel.endsWith('/') || (await isFile(path.join(file, 'index.html')))) file = path.join(file, 'index.html');
         if (!(await isFile(file))) {
           // A missing /app.js must stay a 404, or a broken build would "load" index.html as a script.
           if (path.extname(rel) !== '') return fail(404, 'not found');
-          file = path.join(base, 'index.html');
+          // As a static host: the build's 404.html (the app's shell), else index.html.
+          file = (await isFile(path.join(base, '404.html'))) ? path.join(base, '404.html') : path.join(base, 'index.html');
         }
       }
       const entry = await load(file);

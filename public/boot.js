@@ -20,7 +20,10 @@ const ROOM_OF = [
   [/^\/present\b/, 'present_room'],
   [/^\/[^/]+\/?$/, 'privacy_room'], // My data, Safety, About, the lock (tried last, as in app.rs)
 ];
-const room = location.protocol !== 'file:' && ROOM_OF.find(([address]) => address.test(location.pathname))?.[1];
+// The app's path, without the language in front (`/ru/think` → `/think`, as src/model/pages.rs).
+const [, named, rest] = /^\/([^/]+)(\/.*)?$/.exec(location.pathname) ?? [];
+const here = Object.hasOwn(WORDS, named ?? '') ? rest || '/' : location.pathname;
+const room = location.protocol !== 'file:' && ROOM_OF.find(([address]) => address.test(here))?.[1];
 const view = room && Object.keys(ROOMS).find((name) => name.startsWith(`${room}_view_`));
 for (const file of view ? [`split___${view}.wasm`, ...ROOMS[view].map((n) => `chunk_${n}.wasm`)] : []) {
   const link = document.createElement('link');
@@ -37,19 +40,26 @@ document.querySelector('.quick-exit__button')?.addEventListener('click', (event)
   location.replace(event.currentTarget.href);
 });
 
-init().catch(() => {
+// shell.js is leading to this address in the person's language: the app starts there.
+if (!window.tpaLeaving) init().catch(() => {
   // The wasm could not be fetched or run: words instead of a placeholder that waits forever.
   const main = document.getElementById('main');
   if (main && document.documentElement.dataset.app !== 'ready') {
     main.removeAttribute('aria-busy');
-    main.innerHTML = '<h1 class="fatal"></h1>';
-    main.firstChild.textContent = words().failed;
+    // A page rendered at build time keeps its text (it reads as it is); the shell's "Opening…"
+    // gives way to the words.
+    const rendered = document.getElementById('app')?.hasAttribute('data-prerendered');
+    const message = document.createElement(rendered ? 'p' : 'h1');
+    message.className = 'fatal';
+    message.textContent = words().failed;
+    if (rendered) main.prepend(message);
+    else main.replaceChildren(message);
   }
 });
 
 const workers = navigator.serviceWorker;
 // No worker for the single-file copy opened from file:// (browsers allow none there).
-if (workers && location.protocol !== 'file:') {
+if (workers && location.protocol !== 'file:' && !window.tpaLeaving) {
   addEventListener('load', () => {
     workers.register(new URL('../sw.js', import.meta.url)).then(watch, () => {});
   });
@@ -76,7 +86,7 @@ function watch(registration) {
 // first (the app's autosave listens for `tpa-save-now`), then lets the new version take over.
 function offerReload(registration) {
   // Never on the projector: the audience window shows only what the room sees.
-  if (document.getElementById('update-ready') || location.pathname === '/present/show') return;
+  if (document.getElementById('update-ready') || here === '/present/show') return;
   const { ready, reload } = words();
   const box = document.createElement('div');
   box.id = 'update-ready';

@@ -35,11 +35,32 @@
     }
     return 'en';
   };
-  const lang = pick();
+  // Every page's address names its language (`/ru/think`, src/model/pages.rs). An address
+  // without one (an old bookmark, the installed app's start `/`, a `/shared#cards=…` link) leads
+  // to the same page in the person's language, before anything is painted. The single-file copy
+  // (file://) keeps its addresses in its query: its app does the same there.
+  const named = /^\/([^/]+)(?:\/|$)/.exec(location.pathname)?.[1];
+  const inAddress = SHELL.languages.some(([code]) => code === named) ? named : null;
+  if (!inAddress && location.protocol !== 'file:') {
+    document.documentElement.classList.add('exiting'); // main.css: nothing shows meanwhile
+    window.tpaLeaving = true; // boot.js: no app to start here
+    location.replace(`/${pick()}${location.pathname}${location.search}${location.hash}`);
+    return;
+  }
+  document.documentElement.classList.remove('choosing');
+  const lang = inAddress ?? pick();
   const words = SHELL.words[lang];
   document.documentElement.lang = lang;
   for (const element of document.querySelectorAll('[data-w]')) element.textContent = words[element.dataset.w];
   for (const element of document.querySelectorAll('[data-w-label]')) element.setAttribute('aria-label', words[element.dataset.wLabel]);
+
+  // The shell's links (on pages with no file of their own: the 404 page, a development build)
+  // lead to the pages in this language.
+  if (!document.getElementById('app')?.hasAttribute('data-prerendered')) {
+    for (const link of document.querySelectorAll('#app a[href^="/"]')) {
+      link.setAttribute('href', `/${lang}${link.getAttribute('href')}`);
+    }
+  }
 
   // The switcher's buttons are in index.html, so the first paint has their room (they work
   // once the app has started); here only which one is pressed.
@@ -82,10 +103,42 @@
     if (app) redrawn.observe(app, { childList: true });
   };
   followApp();
-  new MutationObserver(() => {
+  new MutationObserver((changes) => {
+    for (const change of changes) for (const old of change.removedNodes) if (old.id === 'app') carryOver(old);
     followApp();
     fold(menuOpen);
   }).observe(document.body, { childList: true });
+
+  // The app takes over a page rendered at build time by putting its own #app in that one's
+  // place (src/web.rs, take_over). What was typed or ticked there meanwhile goes into the same
+  // field of the app's page, which hears it as typing (so it is saved), and the caret stays.
+  let focused = null;
+  document.addEventListener('focusin', (event) => (focused = event.target));
+  const carryOver = (old) => {
+    for (const field of old.querySelectorAll('input[id], textarea[id]')) {
+      const twin = document.getElementById(field.id);
+      if (!twin || twin === field || old.contains(twin)) continue;
+      if (field.type === 'checkbox' || field.type === 'radio') {
+        if (field.checked === field.defaultChecked || twin.checked !== twin.defaultChecked) continue;
+        twin.checked = field.checked;
+        twin.dispatchEvent(new Event('change', { bubbles: true }));
+      } else if (field.value !== field.defaultValue && twin.value === twin.defaultValue) {
+        twin.value = field.value;
+        twin.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    }
+    if (focused?.id && old.contains(focused)) {
+      const twin = document.getElementById(focused.id);
+      twin?.focus();
+      if (twin && 'selectionStart' in focused && focused.selectionStart !== null) {
+        try {
+          twin.setSelectionRange(focused.selectionStart, focused.selectionEnd);
+        } catch {
+          // (A field without a caret.)
+        }
+      }
+    }
+  };
 
   // Only a web address the app would take too (src/model/settings.rs, validate_exit_url);
   // anything else keeps the shell's own destination.

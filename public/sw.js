@@ -1,5 +1,7 @@
 // The app's service worker: it keeps every file of one release build, so after the first visit
-// the app opens and works with no network at all (deep links too).
+// the app opens and works with no network at all (deep links too). Each page in each language is
+// a file of its own (`en/think/index.html`, rendered at build time); any other address of the
+// app gets the shell (index.html), whose app draws the page.
 //
 // scripts/build-wasm.sh fills in VERSION and FILES for each release build (listed relative to
 // this worker, which lives at the root, as the app does). Nothing a person writes is ever here:
@@ -29,7 +31,8 @@ const keepAll = async () => {
     FILES.map(async (file) => {
       const response = await fetch(new Request(file, { cache: 'reload' }));
       const html = (response.headers.get('Content-Type') || '').startsWith('text/html');
-      const fits = file === './' ? html && (await response.clone().text()).includes(FOLDER) : !html;
+      const page = file === './' || file.endsWith('.html');
+      const fits = page ? html && (await response.clone().text()).includes(FOLDER) : !html;
       if (!response.ok || !fits) throw new Error(`not this build's ${file}`);
       // Into the cache at once: a body left unread holds one of the few connections to the host.
       await cache.put(file, response);
@@ -69,23 +72,31 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  // Every address of the app is the same page (a single-page app): deep links work offline.
-  // Addresses of files (with an extension, e.g. /icon.svg) stay files.
+  // A page's address gets its own file (`/ru/think` → ./ru/think/index.html), any other the
+  // shell (a single-page app): deep links work offline. Addresses of files (with an extension,
+  // e.g. /icon.svg) stay files.
   const page = request.mode === 'navigate' && !/\.[^/]*$/.test(url.pathname);
-  const key = page ? INDEX : request;
+  const key = page ? pageFile(url.pathname) : request;
   event.respondWith(fromCache(key, request, event));
 });
+
+const PAGES = new Set(FILES.filter((f) => f.endsWith('/index.html')).map((f) => new URL(f, self.location).href));
+const pageFile = (path) => {
+  const file = new URL(`.${path.replace(/\/?$/, '/index.html')}`, self.location).href;
+  return PAGES.has(file) ? file : INDEX;
+};
 
 // The kept copy first; the network only for what is not kept: a file of no build, or after
 // "erase everything" on My data removed the app's caches. Then the next page load keeps the
 // whole build again (when there is a network), so every page works offline once more.
 async function fromCache(key, request, event) {
   const cache = await caches.open(CACHE);
-  const kept = (await cache.match(key)) ?? (key === INDEX ? undefined : await caches.match(key));
+  const page = key === INDEX || PAGES.has(key);
+  const kept = (await cache.match(key)) ?? (page ? undefined : await caches.match(key));
   if (kept) return kept;
-  if (key === INDEX) event.waitUntil(keepAll().then(() => cache.put(RAN, new Response(''))).catch(() => {}));
+  if (page) event.waitUntil(keepAll().then(() => cache.put(RAN, new Response(''))).catch(() => {}));
   const response = await fetch(request);
-  const url = key === INDEX ? INDEX : request.url;
+  const url = page ? key : request.url;
   if (response.ok && FILES.some((f) => new URL(f, self.location).href === url)) {
     await cache.put(key, response.clone());
   }

@@ -95,6 +95,17 @@ grep -qF "$base/boot.js" "$stage/index.html" || {
   exit 1
 }
 
+# Every page in every language as HTML (issue 20): rendered natively from the same components
+# (src/bin/prerender.rs, the `prerender` feature), into the finished index.html, so a page's
+# text is there before the wasm arrives. Also 404.html (the shell, for addresses with no file)
+# and each page's own style sheets. A development build skips it: `trunk serve` answers every
+# address with index.html, whose app draws the page itself.
+if [[ $profile == release ]]; then
+  # (leptos_i18n warns on each page that it has no request headers to read a language from:
+  # the address names it here.) pipefail keeps a failure of the prerender a failure.
+  cargo run --quiet --features prerender --bin prerender -- "$stage" 2>&1 | { grep -v ssr_lang_header_getter || true; }
+fi
+
 # The service worker (public/sw.js, copied by Trunk). A release build fills in its list of every
 # file of this build, so the app works offline after the first visit; its version is the hash of
 # them all, so any change makes browsers install the new one. A development build (`trunk serve`)
@@ -102,8 +113,9 @@ grep -qF "$base/boot.js" "$stage/index.html" || {
 # same address, so a developer never looks at stale files.
 sw="$stage/sw.js"
 if [[ $profile == release ]]; then
-  mapfile -t files < <(cd "$stage" && find . -type f ! -name sw.js ! -name index.html -printf '%P\n' | LC_ALL=C sort)
-  list='"./"' # index.html, the page behind every address
+  # Every file but the worker, the host's 404.html and the root's index.html, which is "./".
+  mapfile -t files < <(cd "$stage" && find . -type f ! -name sw.js ! -path ./index.html ! -path ./404.html -printf '%P\n' | LC_ALL=C sort)
+  list='"./"' # index.html: the shell, behind every address that has no page of its own
   for file in "${files[@]}"; do list+=",\"./$file\""; done
   version=$(cd "$stage" && cat index.html "${files[@]}" | sha256sum | cut -c1-16)
   sed -i -e "s#__VERSION__#$version#" -e "s#__FILES__#[$list]#" "$sw"

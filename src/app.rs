@@ -10,7 +10,7 @@ use leptos_router::{
 
 use crate::components::shell::Shell;
 use crate::i18n::*;
-use crate::model::pages::{Page, page_for};
+use crate::model::pages::{Page, page_for, split_language};
 use crate::pages::{
     about::AboutPage, agenda_editor::AgendaEditorPage, card::CardPage, card_editor::CardEditorPage,
     cards::CardsPage, facilitator_notes::FacilitatorNotesPage, home::HomePage, lock::LockPage,
@@ -23,7 +23,17 @@ use crate::web;
 
 /// Mounts the app into `#app`, replacing the static loading placeholder.
 pub fn start() {
-    let locale = crate::locale_of(crate::state::start_language());
+    use crate::model::pages::{localized, split_language};
+    // The address names the page's language (`/ru/think`). One without (an old bookmark, the
+    // single-file copy's first start) takes the person's language and is rewritten in place
+    // before anything is drawn, so no other language shows even for a moment.
+    let named = split_language(&web::location_pathname()).0;
+    let lang = named.unwrap_or_else(crate::state::start_language);
+    if named.is_none() {
+        let address = web::current_address() + &web::location_hash();
+        web::replace_address(&localized(lang, &address));
+    }
+    let locale = crate::locale_of(lang);
     web::install_panic_message(td_string!(locale, fatal.message));
     let Some(root) = web::take_mount_point() else {
         return;
@@ -65,8 +75,10 @@ fn Routed() -> impl IntoView {
         web::set_document_language(lang.code());
         web::install_panic_message(td_string!(locale, fatal.message));
         web::rebuilt(td_string!(locale, lock.now));
+        // Every address starts with the language (`/ru/…`): links and `navigate` add it.
+        let base = format!("/{}", lang.code());
         view! {
-        <Router>
+        <Router base>
             <Shell>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
@@ -136,7 +148,7 @@ macro_rules! lazy_room {
                 // Rebuilt when the page changes, not when its parameter does (/cards/a → /cards/b).
                 // Leaving for another room's address shows no "not found" here meanwhile: the
                 // router updates the location only once the next room's view is ready.
-                let page = Memo::new(move |_| page_for(&pathname.get()));
+                let page = Memo::new(move |_| page_for(split_language(&pathname.get()).1));
                 (move || {
                     if crate::state::leave_if_locked_at(
                         &pathname.get_untracked(),

@@ -61,6 +61,13 @@ pub fn set_current_lang(lang: content::Lang) {
     CURRENT_LANG.with(|current| current.set(lang));
 }
 
+/// The address of an app path in the language shown now (`at("/think")` → `/ru/think`), for
+/// plain links: the router's `<A>` and `navigate` add the language themselves (its `base`).
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
+pub fn at(path: &str) -> String {
+    model::pages::localized(current_lang(), path)
+}
+
 /// The content language of an interface locale (`locales/<code>.json` ↔ `content::<code>`).
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub fn lang_of(locale: i18n::Locale) -> content::Lang {

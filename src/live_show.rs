@@ -54,6 +54,10 @@ impl LiveShow {
             window: random_u32(),
             unsaved: RwSignal::new(false),
         };
+        // (Rendered at build time: no other windows.)
+        if crate::web::window().is_none() {
+            return live;
+        }
         let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
             return live;
         };

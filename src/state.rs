@@ -301,7 +301,9 @@ pub fn leave_if_locked() -> bool {
 /// [`leave_if_locked`] for the address the router is about to show (its `pathname` and its
 /// query without `?`): in-app links change the address bar only after the page is built.
 pub fn leave_if_locked_at(path: &str, search: &str) -> bool {
-    use crate::model::pages::{open_while_locked, unlock_address};
+    use crate::model::pages::{open_while_locked, split_language, unlock_address};
+    // The page's own path: the language in front of it names no page (`/ru/think` → `/think`).
+    let (_, path) = split_language(path);
     let leave = crate::storage::browser::lock_closed() && !open_while_locked(path);
     if leave {
         let here = if search.is_empty() {
@@ -309,7 +311,7 @@ pub fn leave_if_locked_at(path: &str, search: &str) -> bool {
         } else {
             format!("{path}?{search}")
         };
-        crate::web::load_afresh(&unlock_address(&here));
+        crate::web::load_afresh(&crate::at(&unlock_address(&here)));
     }
     leave
 }

@@ -180,6 +180,9 @@ pub fn focus_element(id: &str) {
 
 /// A date for people, in the language of the interface ("25 Nov 2026").
 pub fn format_date(ms: u64, locale: &str) -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return String::new(); // rendered at build time: nothing stored, so no dates
+    }
     let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
@@ -195,11 +198,30 @@ pub fn load_afresh(path: &str) {
     }
 }
 
-/// The address shown now: path and query (`/cards?area=work`).
+/// The path of the address shown now, as the browser has it (`/ru/think`).
+pub fn location_pathname() -> String {
+    window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".into())
+}
+
+/// Shows `url` (of this app) in the address bar in place of the current address, loading nothing.
+pub fn replace_address(url: &str) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(url));
+    }
+}
+
+/// The app's address shown now, path and query, without the language in front
+/// (`/ru/cards?area=work` → `/cards?area=work`; `crate::at` puts it back).
 pub fn current_address() -> String {
     window()
         .map(|w| w.location())
-        .and_then(|l| Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?)))
+        .and_then(|l| {
+            let pathname = l.pathname().ok()?;
+            let (_, path) = crate::model::pages::split_language(&pathname);
+            Some(format!("{path}{}", l.search().ok()?))
+        })
         .unwrap_or_else(|| "/".into())
 }
 
@@ -262,6 +284,9 @@ pub async fn read_file_text(file: web_sys::File) -> Option<String> {
 
 /// Today as `2026-11-25` (for file names).
 pub fn today_iso() -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
     String::from(js_sys::Date::new_0().to_iso_string())
         .chars()
         .take(10)
@@ -270,6 +295,9 @@ pub fn today_iso() -> String {
 
 /// A random number for ids (not for secrets).
 pub fn random_u32() -> u32 {
+    if !cfg!(target_arch = "wasm32") {
+        return 0; // rendered at build time: an id drawn then is replaced when the app starts
+    }
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }
 
@@ -326,6 +354,9 @@ pub fn adopt_style_sheet(css: &'static str) {
     if ADOPTED.with_borrow(|done| done.contains(&id)) {
         return;
     }
+    // Rendered at build time: the page's HTML links the sheet (a file the build writes).
+    #[cfg(not(target_arch = "wasm32"))]
+    crate::prerender::note_style_sheet(css);
     let Some(doc) = document() else {
         return;
     };

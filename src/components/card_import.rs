@@ -150,7 +150,7 @@ pub fn ImportPreview(
                 Some(n) => view! {
                     <p class="message message--ok" role="status" id="import-message">
                         {t!(i18n, exchange.imported, n = move || n)}" "
-                        <a href="/cards">{tr!(exchange.see_deck)}</a>
+                        <a href=crate::at("/cards")>{tr!(exchange.see_deck)}</a>
                     </p>
                 }.into_any(),
                 None => view! {

@@ -24,7 +24,7 @@ pub fn ExportReminder(changed_at: Vec<u64>) -> impl IntoView {
             view! {
                 <p class="notice" id="export-reminder">
                     {tr!(my_data.reminder)}" "
-                    <a href="/my-data">{tr!(my_data.reminder_go)}</a>" "
+                    <a href=crate::at("/my-data")>{tr!(my_data.reminder_go)}</a>" "
                     <button type="button" class="link-button" on:click=not_now>{tr!(my_data.reminder_later)}</button>
                 </p>
             }

@@ -1,5 +1,6 @@
 //! The language switcher, on every page: each language named in itself, so a person finds theirs
-//! whatever the page speaks now. The choice is a setting: kept on this device, never in the address.
+//! whatever the page speaks now. The choice is a setting: kept on this device, and the page's address
+//! changes to the same page in that language (`/en/think` → `/ru/think`).
 
 use leptos::prelude::*;
 
@@ -32,6 +33,10 @@ pub fn LanguageSwitcher() -> impl IntoView {
         // The choice applies at once; it is kept for the next visit if storage takes it (if
         // not, it still holds for this visit).
         settings.value.update(|s| s.language = Some(code.clone()));
+        // The same page in the new language: its address first, so the router built anew for
+        // the language (app.rs, `base`) finds the page (in place: Back leads where it did).
+        let here = crate::web::current_address() + &crate::web::location_hash();
+        crate::web::replace_address(&crate::model::pages::localized(lang, &here));
         choice.0.set(crate::locale_of(lang));
         leptos::task::spawn_local(async move {
             if crate::state::keep_language(code).await {

@@ -94,7 +94,7 @@ pub fn LockSettings() -> impl IntoView {
                 Lock::Off => view! { <TurnOn lock outcome /> }.into_any(),
                 Lock::Open => view! { <LockIsOn lock outcome /> }.into_any(),
                 Lock::Closed => view! {
-                    <p id="lock-status">{tr!(lock.closed)}" "<a href="/unlock?to=/lock">{tr!(lock.unlock)}</a></p>
+                    <p id="lock-status">{tr!(lock.closed)}" "<a href=crate::at("/unlock?to=/lock")>{tr!(lock.unlock)}</a></p>
                 }.into_any(),
             }}
             <div id="lock-outcome" aria-live="polite" tabindex="-1">

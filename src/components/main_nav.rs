@@ -12,14 +12,14 @@ pub fn MainNav() -> impl IntoView {
     view! {
         <nav id="main-nav" class="main-nav" aria-label=move || tr!(nav.label)>
             <ul>
-                <li><A href="/" exact=true>{tr!(nav.home)}</A></li>
-                <li><A href="/think">{tr!(nav.think)}</A></li>
-                <li><A href="/cards">{tr!(nav.cards)}</A></li>
-                <li><A href="/present">{tr!(nav.present)}</A></li>
-                <li><A href="/reflections">{tr!(nav.reflections)}</A></li>
-                <li><A href="/my-data">{tr!(nav.my_data)}</A></li>
-                <li><A href="/about">{tr!(nav.about)}</A></li>
-                <li><A href="/safety">{tr!(nav.safety)}</A></li>
+                <li><A href=crate::at("/") exact=true>{tr!(nav.home)}</A></li>
+                <li><A href=crate::at("/think")>{tr!(nav.think)}</A></li>
+                <li><A href=crate::at("/cards")>{tr!(nav.cards)}</A></li>
+                <li><A href=crate::at("/present")>{tr!(nav.present)}</A></li>
+                <li><A href=crate::at("/reflections")>{tr!(nav.reflections)}</A></li>
+                <li><A href=crate::at("/my-data")>{tr!(nav.my_data)}</A></li>
+                <li><A href=crate::at("/about")>{tr!(nav.about)}</A></li>
+                <li><A href=crate::at("/safety")>{tr!(nav.safety)}</A></li>
                 <li class="language-item"><LanguageSwitcher /></li>
             </ul>
         </nav>

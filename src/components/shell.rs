@@ -36,7 +36,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         // however far the page scrolls. On a narrow screen it is one row: the app's mark (its
         // name stays for screen readers), Menu, then quick exit at the far end.
         <header class="site-header">
-            <a class="brand" href="/"><span class="brand__name">{tr!(app_name)}</span></a>
+            <a class="brand" href=crate::at("/")><span class="brand__name">{tr!(app_name)}</span></a>
             // GOV.UK's header pattern: Menu unfolds the navigation below the bar on a narrow
             // screen (hidden on a wide one). public/shell.js works it, here and in the static
             // shell alike, so none of it is in the wasm: it keeps `aria-expanded` and the

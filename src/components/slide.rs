@@ -120,11 +120,18 @@ fn QuestionSlide(step: String, preview: bool) -> impl IntoView {
 }
 
 #[component]
-fn NothingToShow(preview: bool) -> impl IntoView {
+fn NothingToShow(preview: bool) -> AnyView {
+    // Rendered at build time, nothing is stored, so nothing is known yet: the page's name
+    // stands there until the app shows what is being presented (never "nothing to present" on
+    // the projector for a moment).
+    if crate::web::window().is_none() {
+        return heading(preview, tr!(present.stage_title).to_string());
+    }
     view! {
         {heading(preview, tr!(present.nothing_title).to_string())}
-        <p class="slide__text"><a href="/present">{tr!(present.nothing_link)}</a></p>
+        <p class="slide__text"><a href=crate::at("/present")>{tr!(present.nothing_link)}</a></p>
     }
+    .into_any()
 }
 
 /// A short name for an item in lists ("Card: Parental leave", "Break").

@@ -20,7 +20,7 @@ pub fn SupportServicesList() -> impl IntoView {
     move || {
         let list = services.value.get().services;
         if list.is_empty() {
-            return view! { <p class="hint">{tr!(services.none_yet)}" "<a href="/present/notes#services-heading" target="_blank">{tr!(services.add_link)}</a></p> }.into_any();
+            return view! { <p class="hint">{tr!(services.none_yet)}" "<a href=crate::at("/present/notes#services-heading") target="_blank">{tr!(services.add_link)}</a></p> }.into_any();
         }
         view! {
             <ul class="services">

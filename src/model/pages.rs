@@ -1,9 +1,41 @@
 //! Which page an address shows, for the routes that serve several pages (a "room": one lazily
-//! loaded chunk, one route). Pure, so the mapping is tested natively.
+//! loaded chunk, one route), and the language an address names (`/ru/think`: every page has an
+//! address per language, issue 20). Pure, so the mapping is tested natively.
 
-/// A page that shares its route with others.
+use crate::content::Lang;
+
+/// The language an address names in its first segment and the rest of the path, which the
+/// routes match: `/ru/cards/x` → (`Some(Ru)`, `/cards/x`); `/ru` → (`Some(Ru)`, `/`); an address
+/// without one (an old bookmark, `/think`) → (`None`, the path as it is).
+pub fn split_language(path: &str) -> (Option<Lang>, &str) {
+    let Some(rest) = path.strip_prefix('/') else {
+        return (None, path);
+    };
+    let (first, after) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    // Only the exact codes: `/EN/` or `/en-US/` are not this app's addresses.
+    match Lang::ALL.into_iter().find(|lang| lang.code() == first) {
+        Some(lang) if after.is_empty() => (Some(lang), "/"),
+        Some(lang) => (Some(lang), after),
+        None => (None, path),
+    }
+}
+
+/// The address of `path` (an app path without a language, `/think`, with any query) in `lang`:
+/// `/ru/think`; home is `/ru/`.
+pub fn localized(lang: Lang, path: &str) -> String {
+    let path = if path.starts_with('/') { path } else { "/" };
+    format!("/{}{path}", lang.code())
+}
+
+/// A page of the app (the rooms' routes serve several each: `page_for` tells which).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
+    /// `/`
+    Home,
+    /// `/think`
+    Think,
+    /// `/reflections`
+    Reflections,
     /// `/cards`
     Cards,
     /// `/cards/<id>`
@@ -41,6 +73,9 @@ pub enum Page {
 pub fn page_for(path: &str) -> Page {
     let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
     match parts.as_slice() {
+        [] => Page::Home,
+        ["think"] => Page::Think,
+        ["reflections"] => Page::Reflections,
         ["cards"] => Page::Cards,
         ["cards", _] => Page::Card,
         ["my-cards"] => Page::MyCards,
@@ -58,6 +93,67 @@ pub fn page_for(path: &str) -> Page {
         ["unlock"] => Page::Unlock,
         _ => Page::NotFound,
     }
+}
+
+impl Page {
+    /// Every page there is an address for (not "not found").
+    pub const ALL: [Page; 18] = [
+        Page::Home,
+        Page::Think,
+        Page::Reflections,
+        Page::Cards,
+        Page::Card,
+        Page::MyCards,
+        Page::CardEditor,
+        Page::SharedCards,
+        Page::Present,
+        Page::Stage,
+        Page::Presenter,
+        Page::FacilitatorNotes,
+        Page::Agenda,
+        Page::MyData,
+        Page::Safety,
+        Page::About,
+        Page::Lock,
+        Page::Unlock,
+    ];
+}
+
+/// The addresses the release build writes as HTML files, in every language (issue 20): every
+/// page, each card of the guidance's deck, and a new card and session plan. Pages of things a
+/// person made (`/my-cards/<id>`) have none: the app draws them (from the 404 page or the
+/// offline copy's shell). Nothing a person writes is in these files: they are rendered with
+/// nothing stored.
+pub fn prerendered_paths() -> Vec<String> {
+    let mut paths: Vec<String> = [
+        "/",
+        "/think",
+        "/reflections",
+        "/cards",
+        "/my-cards",
+        "/my-cards/new",
+        "/shared",
+        "/present",
+        "/present/show",
+        "/present/presenter",
+        "/present/notes",
+        "/present/agenda/new",
+        "/my-data",
+        "/safety",
+        "/about",
+        "/lock",
+        "/unlock",
+    ]
+    .map(String::from)
+    .to_vec();
+    // The cards' ids are the same in every language.
+    paths.extend(
+        crate::content::deck(Lang::En)
+            .cards
+            .iter()
+            .map(|card| format!("/cards/{}", card.id)),
+    );
+    paths
 }
 
 /// Whether a page may show while the passphrase lock is closed: it reads nothing a person wrote
@@ -130,6 +226,10 @@ mod tests {
             ("/present/agenda/plan-x1", Page::Agenda),
             ("/lock", Page::Lock),
             ("/unlock", Page::Unlock),
+            ("/", Page::Home),
+            ("", Page::Home),
+            ("/think/", Page::Think),
+            ("/reflections", Page::Reflections),
         ] {
             assert_eq!(page_for(path), page, "{path}");
         }
@@ -182,6 +282,66 @@ mod tests {
     }
 
     #[test]
+    fn every_page_is_prerendered_and_every_prerendered_address_is_a_page() {
+        let paths = prerendered_paths();
+        for page in Page::ALL {
+            assert!(
+                paths.iter().any(|p| page_for(p) == page),
+                "{page:?} has no file"
+            );
+        }
+        for path in &paths {
+            assert_ne!(page_for(path), Page::NotFound, "{path}");
+        }
+        let mut unique = paths.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), paths.len(), "each address once");
+        for lang in Lang::ALL {
+            for card in crate::content::deck(lang).cards {
+                assert!(
+                    paths.contains(&format!("/cards/{}", card.id)),
+                    "{lang:?} {}",
+                    card.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_address_names_its_language_first() {
+        assert_eq!(split_language("/ru/think"), (Some(Lang::Ru), "/think"));
+        assert_eq!(
+            split_language("/en/cards/x?y"),
+            (Some(Lang::En), "/cards/x?y")
+        );
+        assert_eq!(split_language("/ru/"), (Some(Lang::Ru), "/"));
+        assert_eq!(split_language("/ru"), (Some(Lang::Ru), "/"));
+        for path in [
+            "/think",
+            "/",
+            "",
+            "/russian",
+            "/EN/think",
+            "/en-US/think",
+            "/ruthink",
+        ] {
+            assert_eq!(split_language(path), (None, path), "{path}");
+        }
+        assert_eq!(localized(Lang::Ru, "/think"), "/ru/think");
+        assert_eq!(localized(Lang::En, "/"), "/en/");
+        assert_eq!(
+            localized(Lang::En, "/cards?area=work"),
+            "/en/cards?area=work"
+        );
+        for lang in Lang::ALL {
+            for path in ["/", "/think", "/cards/a?b=c"] {
+                assert_eq!(split_language(&localized(lang, path)), (Some(lang), path));
+            }
+        }
+    }
+
+    #[test]
     fn anything_else_is_not_found() {
         for path in [
             "/present/agenda",
@@ -189,8 +349,7 @@ mod tests {
             "/present/show/extra",
             "/show",
             "/cards/a/b",
-            "/",
-            "",
+            "/think/x",
         ] {
             assert_eq!(page_for(path), Page::NotFound, "{path}");
         }

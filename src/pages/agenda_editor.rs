@@ -43,7 +43,7 @@ pub fn AgendaEditorPage() -> impl IntoView {
         _ => view! {
             <Title text=tr!(agenda.missing) />
             <h1>{tr!(agenda.missing)}</h1>
-            <p><a href="/present">{tr!(agenda.back)}</a></p>
+            <p><a href=crate::at("/present")>{tr!(agenda.back)}</a></p>
         }
         .into_any(),
     }
@@ -131,7 +131,7 @@ fn AgendaForm(id: ItemId, item: SyncedItem<Agenda>, is_new: bool) -> impl IntoVi
     view! {
         <Title text=move || heading() />
         <div class="screen-only">
-            <p class="back-link"><a href="/present">{tr!(agenda.back)}</a></p>
+            <p class="back-link"><a href=crate::at("/present")>{tr!(agenda.back)}</a></p>
             <h1>{heading}</h1>
             <label for="plan-title">{tr!(agenda.title_label)}</label>
             <input id="plan-title" type="text" maxlength=MAX_TITLE_CHARS autocomplete="off"

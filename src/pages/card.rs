@@ -67,7 +67,7 @@ fn CardView(
                 .unwrap_or_default()
         });
         view! {
-            <a class=format!("pager__{rel}") rel=rel href=format!("/cards/{to}{query}")>
+            <a class=format!("pager__{rel}") rel=rel href=crate::at(&format!("/cards/{to}{query}"))>
                 <span class="pager__label">{label}</span>" "{topic}
             </a>
         }
@@ -78,7 +78,7 @@ fn CardView(
         Some(own) => view! { <OwnCardActions card=own.clone() deck /> }.into_any(),
         None => view! {
             <p class="card-actions">
-                <a class="button button--quiet" href=format!("/my-cards/new?from={id}")>{tr!(cards.adapt)}</a>
+                <a class="button button--quiet" href=crate::at(&format!("/my-cards/new?from={id}"))>{tr!(cards.adapt)}</a>
             </p>
         }
         .into_any(),
@@ -86,7 +86,7 @@ fn CardView(
 
     view! {
         <Title text=card.topic().to_string() />
-        <p class="back-link"><a href=format!("/cards{query}")>{tr!(cards.all_cards)}</a></p>
+        <p class="back-link"><a href=crate::at(&format!("/cards{query}"))>{tr!(cards.all_cards)}</a></p>
         <article class="card-view" class:card-view--own=card.own().is_some()>
             // The topic first: on a phone it is what the screen opens on; its theme below it.
             <h1 id="card-topic" tabindex="-1" lang=card.written_in(crate::current_lang())>{card.topic().to_string()}</h1>
@@ -123,10 +123,10 @@ fn OwnCardActions(card: CustomCard, deck: StoredValue<FullDeck>) -> impl IntoVie
     let based_on = card.based_on.as_deref().and_then(|b| {
         deck.with_value(|d| d.card(b).map(|c| (b.to_string(), c.topic().to_string())))
     });
-    let edit = format!("/my-cards/{}", card.id);
+    let edit = crate::at(&format!("/my-cards/{}", card.id));
     view! {
         {based_on.map(|(b, topic)| view! {
-            <p class="hint">{tr!(cards.adapted_from)}" "<a href=format!("/cards/{b}")>{topic}</a></p>
+            <p class="hint">{tr!(cards.adapted_from)}" "<a href=crate::at(&format!("/cards/{b}"))>{topic}</a></p>
         })}
         {move || match deletion.deleted.with(Option::is_some) {
             true => undo_offer(tr!(cards.deleted), "undo-card".into(), move || deletion.undo(|card| card, "delete-card")).into_any(),
@@ -149,6 +149,6 @@ fn MissingCard() -> impl IntoView {
         <Title text=tr!(cards.missing_title) />
         <h1 id="card-topic" tabindex="-1">{tr!(cards.missing_title)}</h1>
         <p>{cards_help(crate::current_lang()).missing}</p>
-        <p><a href="/cards">{tr!(cards.all_cards)}</a></p>
+        <p><a href=crate::at("/cards")>{tr!(cards.all_cards)}</a></p>
     }
 }

@@ -48,7 +48,7 @@ pub fn CardEditorPage() -> impl IntoView {
             <Title text=tr!(cards.missing_title) />
             <h1>{tr!(cards.missing_title)}</h1>
             <p>{cards_help(crate::current_lang()).missing}</p>
-            <p><a href="/my-cards">{tr!(my_cards.heading)}</a></p>
+            <p><a href=crate::at("/my-cards")>{tr!(my_cards.heading)}</a></p>
         }
         .into_any(),
     }
@@ -153,9 +153,9 @@ fn CardForm(card: CustomCard, deck: StoredValue<FullDeck>, is_new: bool) -> impl
         }
     };
     let cancel = if is_new {
-        "/my-cards".to_string()
+        crate::at("/my-cards")
     } else {
-        format!("/cards/{}", base.with_value(|c| c.id.clone()))
+        crate::at(&format!("/cards/{}", base.with_value(|c| c.id.clone())))
     };
     view! {
         <form class="form card-form" on:submit=save novalidate>

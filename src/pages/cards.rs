@@ -84,7 +84,7 @@ pub fn CardsPage() -> impl IntoView {
             <section class="own-cards-link" aria-labelledby="own-heading">
                 <h2 id="own-heading">{tr!(cards.own_heading)}</h2>
                 <p>{cards_help(crate::current_lang()).own_cards}</p>
-                <p><a class="button" href="/my-cards">{tr!(cards.own_link)}</a></p>
+                <p><a class="button" href=crate::at("/my-cards")>{tr!(cards.own_link)}</a></p>
             </section>
             <p class="credit">{tr!(cards.credit)}" "<cite>{source(crate::current_lang()).title}</cite>" ("{source(crate::current_lang()).publisher_short}")."</p>
         </div>
@@ -99,7 +99,7 @@ fn CardTile(card: AnyCard, query: String) -> impl IntoView {
     let written_in = card.written_in(crate::current_lang());
     view! {
         <li class="card-tile" class:card-tile--own=own>
-            <a class="card-tile__link" href=format!("/cards/{}{query}", card.id()) lang=written_in.clone()>{card.topic().to_string()}</a>
+            <a class="card-tile__link" href=crate::at(&format!("/cards/{}{query}", card.id())) lang=written_in.clone()>{card.topic().to_string()}</a>
             {own.then(|| view! { <p class="badge">{tr!(cards.own_badge)}</p> })}
             <p class="card-tile__example" lang=written_in>{card.example().to_string()}</p>
         </li>

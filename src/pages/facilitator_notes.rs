@@ -46,7 +46,7 @@ pub fn FacilitatorNotesPage() -> impl IntoView {
         .collect_view();
     view! {
         <Title text=tr!(notes.title) />
-        <p class="back-link"><a href="/present">{tr!(agenda.back)}</a></p>
+        <p class="back-link"><a href=crate::at("/present")>{tr!(agenda.back)}</a></p>
         <h1>{tr!(notes.heading)}</h1>
         <p class="lead">{tr!(notes.intro)}</p>
         <nav class="toc" aria-label=tr!(notes.toc)>
@@ -86,7 +86,7 @@ pub fn FacilitatorNotesPage() -> impl IntoView {
             <p>{tr!(notes.sensitive_text)}</p>
             <ul class="noted-cards">
                 {noted.into_iter().map(|(id, topic, note)| view! {
-                    <li><a href=format!("/cards/{id}")>{topic}</a>": "{note}</li>
+                    <li><a href=crate::at(&format!("/cards/{id}"))>{topic}</a>": "{note}</li>
                 }).collect_view()}
             </ul>
         </section>

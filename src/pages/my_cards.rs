@@ -43,7 +43,7 @@ pub fn MyCardsPage() -> impl IntoView {
         <Title text=tr!(my_cards.title) />
         <h1>{tr!(my_cards.heading)}</h1>
         <p class="lead">{cards_help(crate::current_lang()).own_intro}</p>
-        <p><a class="button" href="/my-cards/new" id="new-card">{tr!(my_cards.new_card)}</a></p>
+        <p><a class="button" href=crate::at("/my-cards/new") id="new-card">{tr!(my_cards.new_card)}</a></p>
         <OwnCardList deck own ticked />
         <ShareCards deck own ticked />
         <ImportCards deck on_imported=reload />
@@ -83,10 +83,10 @@ fn OwnCardList(
                             prop:checked={let id = id.clone(); move || ticked.with(|t| t.contains(&id))} />
                         <label for=box_id class="visually-hidden">{t!(i18n, my_cards.tick, topic = {let t = card.topic.clone(); move || t.clone()})}</label>
                         <span class="own-card__text">
-                            <a href=format!("/cards/{id}")>{card.topic.clone()}</a>
+                            <a href=crate::at(&format!("/cards/{id}"))>{card.topic.clone()}</a>
                             <span class="own-card__area">{area}</span>
                         </span>
-                        <a class="button button--quiet" href=format!("/my-cards/{id}")>{tr!(cards.edit)}</a>
+                        <a class="button button--quiet" href=crate::at(&format!("/my-cards/{id}"))>{tr!(cards.edit)}</a>
                     </li>
                 }
             })

@@ -256,7 +256,7 @@ fn PrintSection() -> impl IntoView {
     view! {
         <section aria-labelledby="print-heading">
             <h2 id="print-heading">{tr!(my_data.print_heading)}</h2>
-            <p>{tr!(my_data.print_text)}" "<a href="/reflections?print" id="print-link">{tr!(my_data.print_go)}</a></p>
+            <p>{tr!(my_data.print_text)}" "<a href=crate::at("/reflections?print") id="print-link">{tr!(my_data.print_go)}</a></p>
         </section>
     }
 }

@@ -45,7 +45,7 @@ impl Starter {
         if self.screens.get_untracked() == Screens::Two {
             // Opened during the click, so the browser lets the window open. If it refused, the
             // presenter's view says so and offers to try again.
-            if open_window("/present/show", AUDIENCE_WINDOW) {
+            if open_window(&crate::at("/present/show"), AUDIENCE_WINDOW) {
                 self.go.with_value(|go| go("/present/presenter"));
             } else {
                 self.go
@@ -95,7 +95,7 @@ pub fn PresentPage() -> impl IntoView {
         <section aria-labelledby="notes-link-heading">
             <h2 id="notes-link-heading">{tr!(present.notes_page_heading)}</h2>
             <p>{tr!(present.notes_page_text)}</p>
-            <p><a class="button button--quiet" href="/present/notes">{tr!(present.notes_page_link)}</a></p>
+            <p><a class="button button--quiet" href=crate::at("/present/notes")>{tr!(present.notes_page_link)}</a></p>
         </section>
         <PresentSettings />
     }
@@ -191,7 +191,7 @@ fn PlansSection(starter: Starter) -> impl IntoView {
             <h2 id="plans-heading">{tr!(present.plans_heading)}</h2>
             <p>{help.agendas_intro}</p>
             {rows}
-            <p><a class="button button--quiet" id="new-plan" href="/present/agenda/new">{tr!(present.new_plan)}</a></p>
+            <p><a class="button button--quiet" id="new-plan" href=crate::at("/present/agenda/new")>{tr!(present.new_plan)}</a></p>
         </section>
     }
 }
@@ -212,7 +212,7 @@ fn PlanRow(id: ItemId, plan: Agenda, starter: Starter) -> impl IntoView {
     let title = plan.title_or(tr!(agenda.untitled)).to_string();
     let count = plan.items.len();
     let (hours, minutes) = hours_minutes(plan.total_s());
-    let edit = format!("/present/agenda/{}", id.as_str());
+    let edit = crate::at(&format!("/present/agenda/{}", id.as_str()));
     let undo_id = format!("undo-{}", id.as_str());
     let after_delete = undo_id.clone();
     let delete_id = format!("delete-{}", id.as_str());

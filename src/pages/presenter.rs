@@ -36,7 +36,8 @@ pub fn PresenterPage() -> impl IntoView {
     // `?window=blocked`: the Present page could not open the audience window.
     let blocked =
         RwSignal::new(use_query_map().with_untracked(|q| q.get_str("window") == Some("blocked")));
-    let open_audience = move |_| blocked.set(!open_window("/present/show", AUDIENCE_WINDOW));
+    let open_audience =
+        move |_| blocked.set(!open_window(&crate::at("/present/show"), AUDIENCE_WINDOW));
     let progress = move || live.show.with(Show::progress);
     let has_items = move || live.show.with(|s| !s.items.is_empty());
     let next = move || {
@@ -111,7 +112,7 @@ pub fn PresenterPage() -> impl IntoView {
                     <summary>{tr!(services.heading)}</summary>
                     <SupportServicesList />
                 </details>
-                <p><a class="button button--quiet" href="/present/notes" target="_blank">{tr!(present.all_notes)}</a></p>
+                <p><a class="button button--quiet" href=crate::at("/present/notes") target="_blank">{tr!(present.all_notes)}</a></p>
             </section>
             <section class="presenter__items" aria-labelledby="items-heading" hidden=move || !has_items()>
                 <h2 id="items-heading">{tr!(present.all_items)}</h2>

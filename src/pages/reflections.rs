@@ -95,7 +95,7 @@ pub fn ReflectionsPage() -> impl IntoView {
         </div>
         {move || printing.get().then(|| view! { <PrintableCopy /> })}
         {nothing_yet.then(|| view! {
-            <p class="message">{tr!(reflections.empty)}" "<a href="/think">{tr!(reflections.go_think)}</a></p>
+            <p class="message">{tr!(reflections.empty)}" "<a href=crate::at("/think")>{tr!(reflections.go_think)}</a></p>
         })}
         <div class="answers" class:answers-hidden=answers_hidden()>
             <For each=move || 0..pages.get() key=|page| *page let:page>
@@ -188,7 +188,7 @@ fn RoundSection(
                 <ol class="answer-text norms-written">{norms.into_iter().map(|norm| view! {
                     <li><span class="norms-written__name">{norm.text.clone()}</span><NormDetails norm /></li>
                 }).collect_view()}</ol>
-                <p class="hint">{tr!(reflections.norms_edit)}" "<a href="/think">{tr!(reflections.go_think)}</a></p>
+                <p class="hint">{tr!(reflections.norms_edit)}" "<a href=crate::at("/think")>{tr!(reflections.go_think)}</a></p>
             })}
             {(!aims.is_empty()).then(|| view! {
                 <h3>{tr!(reflections.aims_heading)}</h3>
@@ -224,7 +224,7 @@ fn ReflectionEntry(entry: Entry, label: &'static str) -> impl IntoView {
 fn NoteEntry(card: ItemId, note: CardNote, topic: String) -> impl IntoView {
     let item = SyncedItem::<CardNote>::open(card.clone());
     let undo_id = format!("undo-note-{}", card.as_str());
-    let href = format!("/cards/{}", card.as_str());
+    let href = crate::at(&format!("/cards/{}", card.as_str()));
     let field = ViewFn::from(move || {
         view! {
             <CardNoteField card=card.clone() label=topic.clone() />
@@ -391,7 +391,7 @@ fn NewRound(rounds: Synced<Rounds>) -> impl IntoView {
             }}
             {move || started.get().map(|round| view! {
                 <p class="message message--ok" role="status">
-                    {t!(i18n, reflections.new_round_done, n = move || round)}" "<a href="/think">{tr!(reflections.go_think)}</a>
+                    {t!(i18n, reflections.new_round_done, n = move || round)}" "<a href=crate::at("/think")>{tr!(reflections.go_think)}</a>
                 </p>
             })}
             {move || error.get().map(|error| view! { <SaveErrorMessage error /> })}

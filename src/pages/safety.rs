@@ -42,7 +42,7 @@ pub fn SafetyPage() -> impl IntoView {
         <SharedDevice />
         <section aria-labelledby="lock-heading">
             <h2 id="lock-heading">{tr!(lock.heading)}</h2>
-            <p>{tr!(lock.text)}" "<a href="/lock" id="to-lock">{tr!(lock.go)}</a></p>
+            <p>{tr!(lock.text)}" "<a href=crate::at("/lock") id="to-lock">{tr!(lock.go)}</a></p>
         </section>
     }
 }
@@ -57,7 +57,7 @@ fn SharedDevice() -> impl IntoView {
     let confirm_forget = RwSignal::new(false);
     let done = move |result: Result<(), SaveError>| match result {
         // Not the address with `#shared-device`: that would only scroll, not load.
-        Ok(()) => load_afresh("/safety"),
+        Ok(()) => load_afresh(&crate::at("/safety")),
         Err(e) => error.set(Some(e)),
     };
     let start =

@@ -77,7 +77,7 @@ pub fn ThinkPage() -> impl IntoView {
             <HideAnswersToggle />
             <p class="toolbar__note">
                 {t!(i18n, think.round_n, n = move || round)}" · "
-                <a href="/reflections">{tr!(think.see_reflections)}</a>
+                <a href=crate::at("/reflections")>{tr!(think.see_reflections)}</a>
             </p>
         </div>
 
@@ -139,8 +139,8 @@ fn ThinkEnding(shown: Signal<bool>) -> impl IntoView {
             <p>{tr!(think.end_kept)}</p>
             <p>{tr!(think.end_next)}</p>
             <p class="think-end__links">
-                <a class="button" href="/reflections" id="think-end-reflections">{tr!(think.end_reflections)}</a>
-                <a class="button button--quiet" href="/cards">{tr!(think.end_card)}</a>
+                <a class="button" href=crate::at("/reflections") id="think-end-reflections">{tr!(think.end_reflections)}</a>
+                <a class="button button--quiet" href=crate::at("/cards")>{tr!(think.end_card)}</a>
             </p>
         </section>
     }

@@ -81,7 +81,7 @@ pub fn UnlockPage() -> impl IntoView {
             }}
         </div>
         <Forgotten to=Signal::derive(to) />
-        <p><a href="/safety">{tr!(lock.to_safety)}</a></p>
+        <p><a href=crate::at("/safety")>{tr!(lock.to_safety)}</a></p>
     }
 }
 
@@ -97,7 +97,7 @@ fn Forgotten(to: Signal<String>) -> impl IntoView {
             let to = to.get_untracked();
             leptos::task::spawn_local(async move {
                 crate::durability::clear_caches().await;
-                crate::web::load_afresh(&to);
+                crate::web::load_afresh(&crate::at(&to));
             });
         }
         Err(_) => failed.set(true),

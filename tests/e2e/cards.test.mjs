@@ -10,7 +10,7 @@ setupE2E();
 const [PHONE, PROJECTOR] = VIEWPORTS;
 const tiles = (page) => page.locator('.card-tile__link');
 const tileIds = (page) =>
-  tiles(page).evaluateAll((as) => as.map((a) => new URL(a.href).pathname.replace('/cards/', '')));
+  tiles(page).evaluateAll((as) => as.map((a) => new URL(a.href).pathname.split('/').pop()));
 const query = (page) => Object.fromEntries(new URL(page.url()).searchParams);
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id);
 
@@ -143,7 +143,7 @@ describe('drawing cards', () => {
         await page.waitForURL((url) => url.href !== before && url.pathname !== '/cards');
         const url = new URL(page.url());
         assert.equal(url.searchParams.get('area'), 'workplace', 'the draw stays in the theme');
-        drawn.push(url.pathname.replace('/cards/', ''));
+        drawn.push(url.pathname.split('/').pop());
         assert.match(await page.locator('.draw__count').innerText(), new RegExp(`Drawn so far: ${i + 1} of 3`));
       }
       assert.deepEqual(
@@ -161,7 +161,7 @@ describe('drawing cards', () => {
       // A new pass: any of the three may come first (the last one too), and the count restarts.
       await page.locator('#draw-card').click();
       await page.locator('.draw__count').filter({ hasText: 'Drawn so far: 1 of 3' }).waitFor();
-      assert.match(new URL(page.url()).pathname, /^\/cards\/(sexual-harassment|workplace-dynamics|workplace-stereotypes)$/);
+      assert.match(new URL(page.url()).pathname, /^\/en\/cards\/(sexual-harassment|workplace-dynamics|workplace-stereotypes)$/);
     }));
 
   it('draws all 16 cards without a repeat', (t) =>

@@ -25,35 +25,38 @@ export const DIST = path.resolve(ROOT, process.env.DIST_DIR || 'dist');
 export const SCREENSHOT_DIR = path.join(ROOT, 'target', 'screenshots');
 
 const SUFFIX = ' — Think · Plan · Act';
-/** Every route, its slug (for file names) and its document title; `nav: false` for routes
- *  reached from a page rather than from the main navigation; `projector: true` for the one
- *  page that fills the screen without the app's frame. */
+/** Every route at its English address (the language is the address's first segment, issue 20),
+ *  its slug (for file names) and its document title; `nav: false` for routes reached from a
+ *  page rather than from the main navigation; `projector: true` for the one page that fills
+ *  the screen without the app's frame. */
 export const ROUTES = [
-  { path: '/', slug: 'home', title: `Home${SUFFIX}` },
-  { path: '/think', slug: 'think', title: `Think${SUFFIX}` },
-  { path: '/cards', slug: 'cards', title: `Scenario cards${SUFFIX}` },
+  { path: '/en/', slug: 'home', title: `Home${SUFFIX}` },
+  { path: '/en/think', slug: 'think', title: `Think${SUFFIX}` },
+  { path: '/en/cards', slug: 'cards', title: `Scenario cards${SUFFIX}` },
   {
-    path: '/cards/sexual-harassment',
+    path: '/en/cards/sexual-harassment',
     slug: 'card',
     title: `Preventing sexual harassment in the workplace${SUFFIX}`,
     nav: false,
   },
-  { path: '/my-cards', slug: 'my-cards', title: `Your own cards${SUFFIX}`, nav: false },
-  { path: '/my-cards/new', slug: 'card-editor', title: `Write a card${SUFFIX}`, nav: false },
-  { path: '/shared', slug: 'shared', title: `Cards shared with you${SUFFIX}`, nav: false },
-  { path: '/present', slug: 'present', title: `Present${SUFFIX}` },
+  { path: '/en/my-cards', slug: 'my-cards', title: `Your own cards${SUFFIX}`, nav: false },
+  { path: '/en/my-cards/new', slug: 'card-editor', title: `Write a card${SUFFIX}`, nav: false },
+  { path: '/en/shared', slug: 'shared', title: `Cards shared with you${SUFFIX}`, nav: false },
+  { path: '/en/present', slug: 'present', title: `Present${SUFFIX}` },
   // The projector shows the item and nothing else (no header, so no quick exit button; Shift ×3
   // still leaves).
-  { path: '/present/show', slug: 'present-show', title: `Presenting${SUFFIX}`, nav: false, projector: true },
-  { path: '/present/presenter', slug: 'present-presenter', title: `Presenter view${SUFFIX}`, nav: false },
-  { path: '/present/notes', slug: 'present-notes', title: `Facilitator notes${SUFFIX}`, nav: false },
-  { path: '/present/agenda/new', slug: 'present-agenda', title: `New session plan${SUFFIX}`, nav: false },
-  { path: '/reflections', slug: 'reflections', title: `My reflections${SUFFIX}` },
-  { path: '/my-data', slug: 'my-data', title: `My data${SUFFIX}` },
-  { path: '/about', slug: 'about', title: `About${SUFFIX}` },
-  { path: '/safety', slug: 'safety', title: `Safety${SUFFIX}` },
-  { path: '/lock', slug: 'lock', title: `Lock with a passphrase${SUFFIX}`, nav: false },
+  { path: '/en/present/show', slug: 'present-show', title: `Presenting${SUFFIX}`, nav: false, projector: true },
+  { path: '/en/present/presenter', slug: 'present-presenter', title: `Presenter view${SUFFIX}`, nav: false },
+  { path: '/en/present/notes', slug: 'present-notes', title: `Facilitator notes${SUFFIX}`, nav: false },
+  { path: '/en/present/agenda/new', slug: 'present-agenda', title: `New session plan${SUFFIX}`, nav: false },
+  { path: '/en/reflections', slug: 'reflections', title: `My reflections${SUFFIX}` },
+  { path: '/en/my-data', slug: 'my-data', title: `My data${SUFFIX}` },
+  { path: '/en/about', slug: 'about', title: `About${SUFFIX}` },
+  { path: '/en/safety', slug: 'safety', title: `Safety${SUFFIX}` },
+  { path: '/en/lock', slug: 'lock', title: `Lock with a passphrase${SUFFIX}`, nav: false },
 ];
+/** A route's address in another language: `inLanguage('/en/think', 'ru')` → `/ru/think`. */
+export const inLanguage = (address, lang) => address.replace(/^\/en\//, `/${lang}/`);
 /** A small phone and a full-HD desktop. */
 export const VIEWPORTS = [
   { width: 360, height: 740 },

@@ -25,8 +25,8 @@ async function follow(page, path) {
   if (!page.url().startsWith('http')) await gotoApp(page, '/');
   if (path === '/lock') await follow(page, '/safety');
   const before = await page.locator('#main h1').innerText();
-  await page.locator(path === '/lock' ? '#to-lock' : `nav.main-nav a[href="${path}"]`).click();
-  await page.waitForURL((url) => url.pathname === path);
+  await page.locator(path === '/lock' ? '#to-lock' : `nav.main-nav a[href="/en${path}"]`).click();
+  await page.waitForURL((url) => url.pathname === `/en${path}`);
   // The router changes the address first and shows the page once its chunk is in.
   await page.waitForFunction((old) => document.querySelector('#main h1')?.innerText !== old, before);
 }
@@ -134,7 +134,7 @@ describe('passphrase lock', () => {
       assert.equal(await page.getAttribute('#unlock-passphrase', 'aria-invalid'), 'true');
       assert.deepEqual(await local(page), untouched, 'a wrong passphrase changed storage');
       await unlock(page);
-      await page.waitForURL((url) => url.pathname === '/think');
+      await page.waitForURL((url) => url.pathname === '/en/think');
       await page.locator('#answer-1-men_and_boys').waitFor();
       assert.equal(await page.inputValue('#answer-1-men_and_boys'), ANSWER);
       assert.equal(await page.locator('#storage-notice').count(), 0, 'sealed values read as unreadable');
@@ -153,7 +153,7 @@ describe('passphrase lock', () => {
       const stored = (await local(page))['tpa:answer:1.men_and_boys'];
       assert.ok(stored && !stored.includes('typed just before'), 'the text was lost or stored open');
       await unlock(page);
-      await page.waitForURL((url) => url.pathname === '/think');
+      await page.waitForURL((url) => url.pathname === '/en/think');
       await page.locator('#answer-1-men_and_boys').waitFor();
       assert.equal(await page.inputValue('#answer-1-men_and_boys'), 'typed just before locking');
     }));
@@ -186,7 +186,7 @@ describe('passphrase lock', () => {
       await expectUnlockPage(page);
       // Back leads to the page before (quick exit replaced the THINK page in the history).
       await unlock(page);
-      await page.waitForURL((url) => url.pathname === '/lock');
+      await page.waitForURL((url) => url.pathname === '/en/lock');
       await follow(page, '/think');
       await seeAllOnOnePage(page);
       assert.equal(await page.inputValue('#answer-1-men_and_boys'), `${ANSWER} and more`);
@@ -222,7 +222,7 @@ describe('passphrase lock', () => {
       await unlock(page, PASS);
       await page.locator('#unlock-message').filter({ hasText: 'does not open the lock' }).waitFor();
       await unlock(page, 'another long sentence');
-      await page.waitForURL((url) => url.pathname === '/lock');
+      await page.waitForURL((url) => url.pathname === '/en/lock');
     }));
 
   it('turning the lock off stores everything open again', (t) =>
@@ -253,7 +253,7 @@ describe('passphrase lock', () => {
       assert.match(await page.locator('#forgotten-heading + p').innerText(), /only way on is to erase everything/);
       await page.locator('#forgotten-erase').click();
       await page.locator('#forgotten-yes').click();
-      await page.waitForURL((url) => url.pathname === '/think');
+      await page.waitForURL((url) => url.pathname === '/en/think');
       await waitForApp(page);
       assert.deepEqual(await local(page), { 'other-site': 'theirs' });
       await seeAllOnOnePage(page);
@@ -306,7 +306,7 @@ describe('passphrase lock', () => {
       await other.goto('/unlock?to=/lock');
       await waitForApp(other);
       await unlock(other);
-      await other.waitForURL((url) => url.pathname === '/lock');
+      await other.waitForURL((url) => url.pathname === '/en/lock');
       await other.locator('#lock-current').waitFor();
       await other.fill('#lock-current', PASS);
       await other.fill('#lock-change-new', 'another long sentence');

@@ -79,7 +79,9 @@ describe('installable, offline-first', () => {
   it('the service worker keeps every file of the release build, under names that change with content', async () => {
     const files = await filesOf(DIST);
     const kept = await keptBy(DIST);
-    const expected = ['./', ...files.filter((f) => f !== 'sw.js' && f !== 'index.html').map((f) => `./${f}`)];
+    // Every page in both languages too (en/think/index.html); not the host's 404.html.
+    const expected = ['./', ...files.filter((f) => !['sw.js', 'index.html', '404.html'].includes(f)).map((f) => `./${f}`)];
+    assert.ok(kept.includes('./ru/cards/money-matters/index.html'), 'the pages rendered at build time');
     assert.deepEqual([...kept].sort(), expected.sort());
     assert.ok(kept.some((f) => /^\.\/wasm-[0-9a-f]{16}\/app_bg\.wasm$/.test(f)), 'the wasm, under its hashed folder');
     assert.ok(kept.filter((f) => f.endsWith('.wasm')).length > 10, 'every lazy chunk too');
@@ -130,6 +132,14 @@ describe('installable, offline-first', () => {
         assert.equal(await tab.title(), route.title, `${route.path} opens offline`);
         await tab.close();
       }
+      // An address without a language (a bookmark from before): the kept shell leads to the
+      // kept page in the person's language.
+      const old = await page.context().newPage();
+      await old.goto('/cards/money-matters');
+      await old.waitForURL((url) => url.pathname === '/en/cards/money-matters');
+      await waitForApp(old);
+      assert.match(await old.locator('main h1').innerText(), /Money matters/i);
+      await old.close();
       await openThink(page);
       await page.fill('#answer-1-men_and_boys', 'Written with no network.');
       await page.locator('#answer-1-men_and_boys-status').filter({ hasText: 'Saved on this device' }).waitFor();
@@ -239,13 +249,13 @@ describe('installable, offline-first', () => {
 
 describe('static shell', () => {
   for (const viewport of VIEWPORTS) {
-    it(`paints the frame before the wasm arrives, and nothing moves when the app takes over (${viewport.width}px)`, (t) =>
+    it(`paints the page before the wasm arrives, and nothing moves when the app takes over (${viewport.width}px)`, (t) =>
       withPage(t, { viewport }, async (page) => {
         // Hold the wasm back until the shell has been measured.
         let release;
         const held = new Promise((resolve) => (release = resolve));
         await page.route(/app_bg\.wasm$/, async (route) => (await held, route.continue()));
-        await page.goto('/think', { waitUntil: 'domcontentloaded' });
+        await page.goto('/en/think', { waitUntil: 'domcontentloaded' });
         await page.locator('.site-header .brand').waitFor();
         const boxes = () =>
           page.evaluate(() =>
@@ -256,8 +266,9 @@ describe('static shell', () => {
           );
         const shell = await boxes();
         assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, 'the app has not started');
-        assert.match(await page.locator('#main').innerText(), /Opening/);
-        await auditA11y(page, `static shell ${viewport.width}px`);
+        // The page's own text, rendered at build time (issue 20).
+        assert.match(await page.locator('#main').innerText(), /What are three different common gender norms/);
+        await auditA11y(page, `THINK before the app ${viewport.width}px`);
         await screenshot(page, `static-shell-${viewport.width}`);
         release();
         await waitForApp(page);
@@ -272,6 +283,8 @@ describe('static shell', () => {
       const message = page.locator('#main .fatal');
       await message.waitFor();
       assert.match(await message.innerText(), /could not start/);
+      // The page's text, there before the app, stays readable.
+      assert.ok((await page.locator('#main').innerText()).length > 200, 'the home page is still there');
       assert.ok(await page.locator('.quick-exit__button').isVisible(), 'the way out is still there');
       await auditA11y(page, 'the app could not start');
     }));

@@ -7,7 +7,7 @@
 // Undo after a delete is in sight; words for a touch screen speak of the button, not of Shift.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROUTES, auditA11y, expectFocus, gotoApp, screenshot, setupE2E, waitForApp, withPage } from './harness.mjs';
+import { ROUTES, auditA11y, inLanguage, expectFocus, gotoApp, screenshot, setupE2E, waitForApp, withPage } from './harness.mjs';
 
 setupE2E();
 
@@ -98,7 +98,7 @@ for (const lang of ['en', 'ru']) {
       it('shows its heading in the top fifth, one header row, quick exit on screen, targets of 24 px', (t) =>
         withPage(t, { viewport: vp, locale: BROWSER[lang] }, async (page) => {
           for (const route of PAGES) {
-            await gotoApp(page, route.path);
+            await gotoApp(page, inLanguage(route.path, lang));
             const facts = await frameFacts(page);
             assert.equal(facts.lang, lang);
             assertFrame(facts, `${route.path} (${lang}, ${vp.width}px)`);
@@ -125,7 +125,7 @@ describe('with the safety features on', () => {
           sessionStorage.setItem('tpa:shared-device', '1');
         });
         for (const route of PAGES) {
-          await gotoApp(page, route.path);
+          await gotoApp(page, inLanguage(route.path, lang));
           const banner = page.locator('#shared-device-on');
           assert.ok(await banner.isVisible(), `${route.path}: no banner`);
           const lines = await banner.evaluate((el) => Math.round(el.clientHeight / parseFloat(getComputedStyle(el).lineHeight)));
@@ -142,8 +142,8 @@ describe('with the safety features on', () => {
         await gotoApp(page, '/');
         // The settings are read on every page: unreadable, they bring the notice everywhere.
         await page.evaluate(() => localStorage.setItem('tpa:settings', '{not json'));
-        for (const route of PAGES.filter((r) => ['/', '/think', '/cards', '/reflections', '/my-data', '/safety'].includes(r.path))) {
-          await gotoApp(page, route.path);
+        for (const route of PAGES.filter((r) => ['/en/', '/en/think', '/en/cards', '/en/reflections', '/en/my-data', '/en/safety'].includes(r.path))) {
+          await gotoApp(page, inLanguage(route.path, lang));
           const notice = page.locator('#storage-notice');
           await notice.waitFor();
           const box = await notice.boundingBox();
@@ -164,8 +164,8 @@ describe('with the safety features on', () => {
         await lock.waitFor();
         const box = await lock.boundingBox();
         assert.ok(box.x >= 0 && box.x + box.width <= vp.width && box.height >= 24 && box.width >= 24, `the Lock button: ${JSON.stringify(box)}`);
-        for (const route of PAGES.filter((r) => r.path !== '/lock')) {
-          await openInApp(page, route.path);
+        for (const route of PAGES.filter((r) => r.path !== '/en/lock')) {
+          await openInApp(page, inLanguage(route.path, lang));
           assert.equal(await lock.count(), 1, `${route.path}: no Lock button`);
           assertFrame(await frameFacts(page), `${route.path} with the lock open (${lang}, ${vp.width}px)`);
         }
@@ -188,7 +188,7 @@ describe('the Menu button', () => {
 
       await menu.click();
       assert.equal(await menu.getAttribute('aria-expanded'), 'true');
-      assert.ok(await nav.locator('a[href="/safety"]').isVisible(), 'the menu does not show its links');
+      assert.ok(await nav.locator('a[href$="/safety"]').isVisible(), 'the menu does not show its links');
       await auditA11y(page, 'the menu open');
       await screenshot(page, 'phone-menu-open-en-360x740');
       // Tab walks through the links and on past the menu: nothing is trapped.
@@ -201,7 +201,7 @@ describe('the Menu button', () => {
       assert.ok(visited.includes('nav') && visited.at(-1) === 'out', `Tab order: ${visited.join(' ')}`);
 
       // Esc inside the menu folds it and gives the focus back to Menu.
-      await nav.locator('a[href="/cards"]').focus();
+      await nav.locator('a[href$="/cards"]').focus();
       await page.keyboard.press('Escape');
       assert.equal(await menu.getAttribute('aria-expanded'), 'false');
       assert.equal(await nav.isVisible(), false);
@@ -210,7 +210,7 @@ describe('the Menu button', () => {
       // Menu, Enter, a link: the next page opens with the menu folded.
       await page.keyboard.press('Enter');
       assert.equal(await menu.getAttribute('aria-expanded'), 'true');
-      await nav.locator('a[href="/cards"]').click();
+      await nav.locator('a[href$="/cards"]').click();
       await page.waitForURL(/\/cards$/);
       await waitForApp(page);
       assert.equal(await menu.getAttribute('aria-expanded'), 'false');
@@ -221,7 +221,7 @@ describe('the Menu button', () => {
       await menu.click();
       const box = await nav.boundingBox();
       assert.ok(box.y >= 0 && box.y < 80, `the open menu is at ${box.y}px`);
-      assert.ok(await nav.locator('a[href="/about"]').isVisible());
+      assert.ok(await nav.locator('a[href$="/about"]').isVisible());
       // The menu button again folds it.
       await menu.click();
       assert.equal(await nav.isVisible(), false);
@@ -236,7 +236,7 @@ describe('the Menu button', () => {
       const menu = page.locator('#menu-toggle');
       await menu.click();
       assert.equal(await menu.getAttribute('aria-expanded'), 'true');
-      assert.ok(await page.locator('#main-nav a[href="/safety"]').isVisible());
+      assert.ok(await page.locator('#main-nav a[href$="/safety"]').isVisible());
       await page.keyboard.press('Escape');
       assert.equal(await page.locator('#main-nav').isVisible(), false);
       release();
@@ -254,7 +254,7 @@ describe('the Menu button', () => {
       let release;
       const held = new Promise((resolve) => (release = resolve));
       await page.route(/shell\.js$/, async (route) => (await held, route.continue()));
-      const opened = page.goto('/think');
+      const opened = page.goto('/en/think');
       const nav = page.locator('#main-nav');
       await nav.waitFor({ state: 'attached' });
       assert.equal(await nav.isVisible(), false, 'the navigation is unfolded before shell.js');
@@ -270,7 +270,7 @@ describe('the Menu button', () => {
   it('without scripts, the navigation stays unfolded and Menu is not shown', (t) =>
     withPage(t, { viewport: PHONE, javaScriptEnabled: false }, async (page) => {
       await page.goto('/');
-      assert.ok(await page.locator('#main-nav a[href="/safety"]').isVisible());
+      assert.ok(await page.locator('#main-nav a[href$="/safety"]').isVisible());
       assert.equal(await page.locator('#menu-toggle').isVisible(), false);
     }));
 

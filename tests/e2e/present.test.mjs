@@ -353,6 +353,7 @@ describe('the presenter view', () => {
       audience.on('pageerror', (e) => audienceErrors.push(String(e)));
       await page.waitForURL('**/present/presenter');
       await audience.waitForURL('**/present/show');
+      await waitForApp(audience);
       await audience.locator('.stage #slide-title').waitFor();
       const audienceTitle = () => audience.locator('#slide-title').innerText();
       assert.match(await audienceTitle(), /three different common gender norms/);

@@ -47,7 +47,7 @@ describe('dark mode (prefers-color-scheme: dark)', () => {
         const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
         assert.equal(bg, 'rgb(18, 22, 21)', 'the dark background is not applied');
         await auditA11y(page, `${route.path} in dark mode`);
-        if (route.path === '/' || route.path === '/safety') await screenshot(page, `${route.slug}-dark-360x740`);
+        if (route.path === '/en/' || route.path === '/en/safety') await screenshot(page, `${route.slug}-dark-360x740`);
       }));
   }
 });
@@ -91,7 +91,7 @@ describe('navigation', () => {
       // The link must be in the page content: the nav's home link doesn't count.
       const home = page.locator('#main a').filter({ visible: true });
       const hrefs = await home.evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
-      assert.ok(hrefs.includes('/'), `no visible link to / inside #main (links: ${hrefs.join(', ') || 'none'})`);
+      assert.ok(hrefs.includes('/en/'), `no visible link to /en/ inside #main (links: ${hrefs.join(', ') || 'none'})`);
       await auditA11y(page, '/no-such-page');
     }));
 });

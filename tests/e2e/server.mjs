@@ -3,9 +3,12 @@
 //
 //   node tests/e2e/server.mjs [dir=dist] [port=8080]
 //
-// SPA fallback: a path without a file extension that names no file is served
-// dist/index.html, so deep links like /think work as they would on a static
-// host configured for a single-page app. Everything is sent with
+// As a static host serves the release build: a folder's index.html is its page
+// (/en/think → dist/en/think/index.html), and a path without a file extension
+// that names no file gets dist/404.html with status 404 (the app's shell, which
+// draws what it can: a person's own card, or "not found"); a folder without a
+// 404.html falls back to its index.html with status 200, like a host set up for
+// a single-page app (the single-file and bench folders). Everything is sent with
 // `Cache-Control: no-store` so a test never sees a stale build.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -78,6 +81,10 @@ export async function startServer({ root = 'dist', port = 0 } = {}) {
         // stay a 404, or a broken build would "load" index.html as a script.
         if (path.extname(rel) !== '') {
           return send(404, 'text/plain; charset=utf-8', Buffer.from('not found\n'));
+        }
+        const notFound = path.join(base, '404.html');
+        if (await isFile(notFound)) {
+          return send(404, TYPES['.html'], await readFile(notFound));
         }
         file = path.join(base, 'index.html');
       }

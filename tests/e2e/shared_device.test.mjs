@@ -72,7 +72,9 @@ describe('shared-device mode', () => {
       await startSharedMode(page);
       await writeAnswer(page);
       await gotoApp(page, '/safety');
-      await page.locator('#shared-keep').click();
+      // The page loads afresh; its text is there before the app (rendered at build time).
+      await Promise.all([page.waitForEvent('load'), page.locator('#shared-keep').click()]);
+      await waitForApp(page);
       await page.locator('#shared-start').waitFor();
       assert.equal(await page.locator('#shared-device-on').count(), 0);
       assert.equal(JSON.parse((await local(page))['tpa:answer:1.men_and_boys']).data.text, ANSWER);
@@ -85,7 +87,8 @@ describe('shared-device mode', () => {
       await page.locator('#shared-forget').click();
       // Forgetting asks first; Cancel is where focus lands.
       await expectFocus(page, 'shared-forget-cancel');
-      await page.locator('#shared-forget-yes').click();
+      await Promise.all([page.waitForEvent('load'), page.locator('#shared-forget-yes').click()]);
+      await waitForApp(page);
       await page.locator('#shared-start').waitFor();
       assert.equal(JSON.parse((await local(page))['tpa:answer:1.men_and_boys']).data.text, ANSWER, 'forgetting changed the device');
       // The tab's copy is gone; it notes only that it is an ordinary tab now.

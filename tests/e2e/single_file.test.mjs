@@ -69,7 +69,7 @@ describe('single-file copy', () => {
       await page.locator('#menu-toggle').click();
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scenario cards' }).click();
       await page.waitForFunction(() => document.title.startsWith('Scenario cards'));
-      assert.equal(new URL(page.url()).searchParams.get('p'), '/cards', 'the address is kept in ?p=');
+      assert.equal(new URL(page.url()).searchParams.get('p'), '/en/cards', 'the address is kept in ?p=');
       await page.reload();
       await waitForApp(page);
       assert.equal(await page.title(), 'Scenario cards — Think · Plan · Act', 'a reload stays on the page');
@@ -92,7 +92,7 @@ describe('single-file copy', () => {
         page.getByRole('link', { name: /All facilitator notes/ }).click(),
       ]);
       await waitForApp(notes);
-      assert.equal(new URL(notes.url()).searchParams.get('p'), '/present/notes');
+      assert.equal(new URL(notes.url()).searchParams.get('p'), '/en/present/notes');
       assert.equal(await notes.title(), 'Facilitator notes — Think · Plan · Act');
     }));
 

@@ -110,7 +110,7 @@ describe('two open tabs', () => {
         { timeout: 5_000 },
       );
       // Without a reload, the second tab saves on top of the first tab's revision (no conflict).
-      await second.locator('nav[aria-label="Main"] a[href="/safety"]').click();
+      await second.locator('nav[aria-label="Main"] a[href$="/safety"]').click();
       assert.equal(await second.locator('#exit-destination').inputValue(), dest);
       await second.locator('#exit-destination').fill('https://example.org/second');
       await second.locator('#save-exit-destination').click();

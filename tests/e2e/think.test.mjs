@@ -71,7 +71,7 @@ describe('THINK journey', () => {
       await page.getByRole('button', { name: 'Finish' }).click();
       await expectFocus(page, 'think-end-heading', 'focus moves to the ending');
       assert.match(await page.locator('.think-end').innerText(), /kept on this device only, in My reflections/);
-      assert.equal(await page.locator('#think-end-reflections').getAttribute('href'), '/reflections');
+      assert.equal(await page.locator('#think-end-reflections').getAttribute('href'), '/en/reflections');
       await auditA11y(page, '/think step 4 and the ending (phone)');
       await screenshot(page, 'think-ending-phone');
 
@@ -183,7 +183,7 @@ describe('THINK journey', () => {
   it('text typed and left at once is saved: leaving the field, hiding the tab, going Back', (t) =>
     withPage(t, async (page) => {
       await gotoApp(page, '/');
-      await page.locator('nav a[href="/think"]').click();
+      await page.locator('nav a[href$="/think"]').click();
       await page.getByRole('button', { name: 'See all on one page' }).click();
       const text = async (q) => (await stored(page, `tpa:answer:1.${q}`))?.data.text;
       // No pause for the timer in any of these.
@@ -198,7 +198,7 @@ describe('THINK journey', () => {
 
       await page.locator('#answer-1-benefits').pressSequentially('went elsewhere', { delay: 0 });
       await page.goBack(); // in-app Back: the field is removed with no blur and no timer
-      await page.waitForFunction(() => location.pathname === '/');
+      await page.waitForFunction(() => location.pathname === '/en/');
       assert.equal(await text('benefits'), 'went elsewhere');
     }));
 
@@ -264,7 +264,7 @@ describe('THINK journey', () => {
       await screenshot(page, 'think-norms-phone');
 
       // My reflections shows each norm with what was written about it.
-      await page.locator('nav a[href="/reflections"]').evaluate((a) => a.click());
+      await page.locator('nav a[href$="/reflections"]').evaluate((a) => a.click());
       await page.waitForFunction(() => document.title.startsWith('My reflections'));
       const written = await page.locator('.norms-written > li').first().innerText();
       assert.ok(written.startsWith(norm0.text), `the first norm's name leads: ${written}`);
@@ -354,7 +354,7 @@ describe('THINK journey', () => {
       assert.equal(await page.getByRole('button', { name: 'Hide my answers' }).getAttribute('aria-pressed'), 'true');
       assert.match(await filter(), /blur/);
 
-      await page.locator('nav a[href="/present"]').click();
+      await page.locator('nav a[href$="/present"]').click();
       await page.waitForFunction(() => document.title.startsWith('Present'));
       assert.ok(!(await page.content()).includes('SECRET-MARKER-123'), 'an answer appeared in present mode');
     }));
@@ -373,7 +373,7 @@ describe('My reflections', () => {
       await answer(page, 1, 'privilege', 'second answer');
       await page.getByLabel(/Expand the group of peers/).check();
       await page.waitForFunction(() => localStorage.getItem('tpa:aims:1')?.includes('peers'));
-      await page.locator('nav a[href="/reflections"]').click();
+      await page.locator('nav a[href$="/reflections"]').click();
       await page.waitForFunction(() => document.title.startsWith('My reflections'));
       await page.locator('#answer-1-men_and_boys').waitFor();
       assert.equal(await page.inputValue('#answer-1-men_and_boys'), 'first answer');
