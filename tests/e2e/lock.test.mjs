@@ -61,6 +61,9 @@ async function unlock(page, passphrase = PASS) {
 /** Waits for the unlock page (the app leads there while the lock is closed). */
 async function expectUnlockPage(page) {
   await page.waitForURL(/\/unlock\?to=/);
+  // The page's text arrives before the app (rendered at build time): the field works once the
+  // app has taken the page over.
+  await waitForApp(page);
   await page.locator('#unlock-passphrase').waitFor();
   assert.equal(await page.locator('#main h1').innerText(), 'Your writing is locked');
   assert.equal(await page.locator('#lock-now').count(), 0, 'Lock is offered while locked');
