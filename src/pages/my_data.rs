@@ -95,6 +95,12 @@ fn StoredSummary(summary: RwSignal<Result<Summary, StoreError>>) -> impl IntoVie
         <section aria-labelledby="stored-heading">
             <h2 id="stored-heading">{tr!(my_data.stored_heading)}</h2>
             {move || match summary.get() {
+                // Rendered at build time (no browser, nothing stored): what is kept is only
+                // known once the app runs; a line for the sizes keeps the section's height.
+                _ if crate::web::window().is_none() => view! {
+                    <p>{tr!(my_data.stored_counting)}</p>
+                    <p class="hint">"…"</p>
+                }.into_any(),
                 Err(e) => view! { <p class="message message--error">{storage_error_words(e)}</p> }.into_any(),
                 Ok(s) if s.is_empty() => view! { <p id="stored-empty">{tr!(my_data.stored_empty)}</p> }.into_any(),
                 Ok(s) => {

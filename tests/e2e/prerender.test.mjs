@@ -100,6 +100,32 @@ describe('pages rendered at build time', () => {
       await page.waitForFunction(() => (localStorage.getItem('tpa:norms:1') ?? '').includes('Men must not ask for help'));
     }));
 
+  it('every page is taken over with nothing shifting, in both languages (one card for all)', (t) =>
+    withPage(t, { viewport: PHONE }, async (page) => {
+      await page.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            if (!entry.hadRecentInput) window.__shifts.push([entry.value, entry.sources.map((s) => s.node?.id || s.node?.nodeName).join(',')]);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      for (const lang of LANGS) {
+        // Known exception: My data's "What is kept here" is counted only in the browser, so its
+        // height changes on taking over (measured 0.037 at 360 px in English, 0.049 in Russian;
+        // issue 20 stays open for it).
+        const pagesHere = pages(lang).filter((a) => !a.endsWith('/my-data'));
+        for (const address of pagesHere.filter((a) => !/\/cards\/[a-z]/.test(a) || a.endsWith('/money-matters'))) {
+          await page.goto(address);
+          await waitForApp(page);
+          await page.waitForTimeout(300);
+          const shifts = await page.evaluate(() => window.__shifts);
+          const total = shifts.reduce((sum, [value]) => sum + value, 0);
+          assert.ok(total <= 0.01, `${address}: layout shift ${total.toFixed(3)} on taking over (${JSON.stringify(shifts)})`);
+        }
+      }
+    }));
+
   it('switch language to the same page, and the address says so', (t) =>
     withPage(t, { viewport: PHONE }, async (page) => {
       await gotoApp(page, '/en/cards/money-matters');
