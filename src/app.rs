@@ -23,15 +23,14 @@ use crate::web;
 
 /// Mounts the app into `#app`, replacing the static loading placeholder.
 pub fn start() {
-    use crate::model::pages::{localized, split_language};
+    use crate::model::pages::split_language;
     // The address names the page's language (`/ru/think`). One without (an old bookmark, the
     // single-file copy's first start) takes the person's language and is rewritten in place
     // before anything is drawn, so no other language shows even for a moment.
     let named = split_language(&web::location_pathname()).0;
     let lang = named.unwrap_or_else(crate::state::start_language);
     if named.is_none() {
-        let address = web::current_address() + &web::location_hash();
-        web::replace_address(&localized(lang, &address));
+        web::replace_address(&web::current_address_in(lang));
     }
     let locale = crate::locale_of(lang);
     web::install_panic_message(td_string!(locale, fatal.message));

@@ -55,7 +55,7 @@ impl LiveShow {
             unsaved: RwSignal::new(false),
         };
         // (Rendered at build time: no other windows.)
-        if crate::web::window().is_none() {
+        if crate::web::rendering_at_build_time() {
             return live;
         }
         let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {

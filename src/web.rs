@@ -14,6 +14,17 @@ pub fn window() -> Option<web_sys::Window> {
     }
 }
 
+/// Whether the page is being rendered to HTML at build time (the `prerender` feature): nothing
+/// is stored and no browser runs, so a page shows what it can know without them.
+pub const fn rendering_at_build_time() -> bool {
+    !cfg!(target_arch = "wasm32")
+}
+
+/// The address shown now, in `lang` (`/en/cards?area=work#x` → `/ru/cards?area=work#x`).
+pub fn current_address_in(lang: crate::content::Lang) -> String {
+    crate::model::pages::localized(lang, &(current_address() + &location_hash()))
+}
+
 /// Listens for `event` on the window for as long as the calling component lives. Skipped when
 /// the page is rendered at build time (no window there).
 pub fn listen_while_alive<E>(event: E, handler: impl Fn(E::EventType) + 'static)

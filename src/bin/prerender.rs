@@ -45,8 +45,9 @@ fn write_all(dist: &Path) -> Result<usize, String> {
     write(&dist.join("404.html"), &template)?;
     let mut count = 0;
     for lang in Lang::ALL {
-        let description =
-            think_plan_act::i18n::td_string!(think_plan_act::locale_of(lang), meta.description);
+        let locale = think_plan_act::locale_of(lang);
+        let description = think_plan_act::i18n::td_string!(locale, meta.description);
+        let app_name = think_plan_act::i18n::td_string!(locale, app_name);
         for path in prerendered_paths() {
             let page = render(&path, lang);
             let style_sheets = page
@@ -55,7 +56,7 @@ fn write_all(dist: &Path) -> Result<usize, String> {
                 .map(|css| write_style_sheet(dist, css))
                 .collect::<Result<Vec<_>, _>>()?;
             let head = Head {
-                title: page.title.as_deref().unwrap_or("Think · Plan · Act"),
+                title: page.title.as_deref().unwrap_or(app_name),
                 description,
                 path: &path,
                 style_sheets: &style_sheets,

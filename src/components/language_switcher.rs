@@ -35,8 +35,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
         settings.value.update(|s| s.language = Some(code.clone()));
         // The same page in the new language: its address first, so the router built anew for
         // the language (app.rs, `base`) finds the page (in place: Back leads where it did).
-        let here = crate::web::current_address() + &crate::web::location_hash();
-        crate::web::replace_address(&crate::model::pages::localized(lang, &here));
+        crate::web::replace_address(&crate::web::current_address_in(lang));
         choice.0.set(crate::locale_of(lang));
         leptos::task::spawn_local(async move {
             if crate::state::keep_language(code).await {

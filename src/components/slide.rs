@@ -124,7 +124,7 @@ fn NothingToShow(preview: bool) -> AnyView {
     // Rendered at build time, nothing is stored, so nothing is known yet: the page's name
     // stands there until the app shows what is being presented (never "nothing to present" on
     // the projector for a moment).
-    if crate::web::window().is_none() {
+    if crate::web::rendering_at_build_time() {
         return heading(preview, tr!(present.stage_title).to_string());
     }
     view! {

@@ -97,7 +97,7 @@ fn StoredSummary(summary: RwSignal<Result<Summary, StoreError>>) -> impl IntoVie
             {move || match summary.get() {
                 // Rendered at build time (no browser, nothing stored): what is kept is only
                 // known once the app runs; a line for the sizes keeps the section's height.
-                _ if crate::web::window().is_none() => view! {
+                _ if crate::web::rendering_at_build_time() => view! {
                     <p>{tr!(my_data.stored_counting)}</p>
                     <p class="hint">"…"</p>
                 }.into_any(),
