@@ -24,8 +24,23 @@ const ROOM_OF = [
 const [, named, rest] = /^\/([^/]+)(\/.*)?$/.exec(location.pathname) ?? [];
 const here = Object.hasOwn(WORDS, named ?? '') ? rest || '/' : location.pathname;
 const room = location.protocol !== 'file:' && ROOM_OF.find(([address]) => address.test(here))?.[1];
-const view = room && Object.keys(ROOMS).find((name) => name.startsWith(`${room}_view_`));
-for (const file of view ? [`split___${view}.wasm`, ...ROOMS[view].map((n) => `chunk_${n}.wasm`)] : []) {
+// The parts of the guidance a room shows, in the page's language: chunks of their own
+// (src/language_pack.rs; the same parts as `WithGuidance` in src/app.rs).
+const PARTS = {
+  think_route: ['think'],
+  reflections_route: ['think', 'deck'],
+  deck_room: ['deck'],
+  own_cards_room: ['deck'],
+  present_room: ['think', 'deck', 'facilitator'],
+};
+const lang = Object.hasOwn(WORDS, named ?? '') ? named : null;
+const view = room && Object.keys(ROOMS).find((name) => name.startsWith(`__${room}_view_`));
+const loaders = [view, ...(lang ? (PARTS[room] ?? []).map((part) => `guidance_${part}_${lang}`) : [])];
+const files = [];
+for (const name of loaders.filter((n) => n && ROOMS[n])) {
+  files.push(`split_${name}.wasm`, ...ROOMS[name].map((n) => `chunk_${n}.wasm`));
+}
+for (const file of new Set(files)) {
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'fetch';

@@ -1,7 +1,13 @@
-// The app's service worker: it keeps every file of one release build, so after the first visit
+// The app's service worker: it keeps the files of one release build, so after the first visit
 // the app opens and works with no network at all (deep links too). Each page in each language is
 // a file of its own (`en/think/index.html`, rendered at build time); any other address of the
 // app gets the shell (index.html), whose app draws the page.
+//
+// Languages: it keeps the shared files and the languages in use (those of the open pages and those
+// an earlier build kept), not every language: a language's files are its pages (`./ru/…`) and its
+// guidance chunks (`split_guidance_think_ru.wasm`…, src/language_pack.rs). Another language's files are
+// kept once a page in it is opened with a network; offline, its pages are not there (the app
+// says so in words, and the shell answers addresses that have no kept page).
 //
 // scripts/build-wasm.sh fills in VERSION and FILES for each release build (listed relative to
 // this worker, which lives at the root, as the app does). Nothing a person writes is ever here:
@@ -24,11 +30,36 @@ const RAN = new URL('./.tpa-app-ran', self.location).href;
 // files arrive (a deploy in progress, a CDN's copy), fails the install; the browser tries again
 // later.
 const FOLDER = FILES.find((f) => /^\.\/wasm-[0-9a-f]+\//.test(f))?.split('/')[1];
-const keepAll = async () => {
+// Every language of the build (each has its home page), and the one a file belongs to (none: shared).
+const LANGS = FILES.map((f) => /^\.\/([a-z]{2,3})\/index\.html$/.exec(f)?.[1]).filter(Boolean);
+const languageOf = (file) =>
+  LANGS.find((lang) => file.startsWith(`./${lang}/`) || new RegExp(`/split_guidance_[a-z]+_${lang}\\.wasm$`).test(file));
+const filesOf = (langs) => FILES.filter((file) => !languageOf(file) || langs.includes(languageOf(file)));
+const ROOT = new URL('./', self.location).pathname;
+const languageOfUrl = (href) => languageOf(`./${new URL(href).pathname.slice(ROOT.length)}`);
+// The languages to keep: those of the app's open pages, and those an earlier build kept (a person
+// who reads Russian keeps Russian through updates). None known: all of them.
+const languagesInUse = async () => {
+  const langs = new Set();
+  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+    const lang = languageOfUrl(client.url);
+    if (lang) langs.add(lang);
+  }
+  for (const name of (await caches.keys()).filter((k) => k.startsWith(PREFIX))) {
+    const cache = await caches.open(name);
+    for (const lang of LANGS) if (await cache.match(`./${lang}/index.html`)) langs.add(lang);
+  }
+  return langs.size ? [...langs] : LANGS;
+};
+// Keeps the files of these languages and the shared ones not kept yet, all or nothing: on a
+// failure what this call added goes again (on install, the whole new cache).
+const keep = async (langs, { install = false } = {}) => {
   const cache = await caches.open(CACHE);
+  const missing = [];
+  for (const file of filesOf(langs)) if (install || !(await cache.match(file))) missing.push(file);
   // Every fetch ends (kept or not) before a failure removes what was kept.
   const results = await Promise.allSettled(
-    FILES.map(async (file) => {
+    missing.map(async (file) => {
       const response = await fetch(new Request(file, { cache: 'reload' }));
       const html = (response.headers.get('Content-Type') || '').startsWith('text/html');
       const page = file === './' || file.endsWith('.html');
@@ -40,12 +71,16 @@ const keepAll = async () => {
   );
   const failed = results.find((r) => r.status === 'rejected');
   if (failed) {
-    await caches.delete(CACHE);
+    if (install) await caches.delete(CACHE);
+    else await Promise.all(missing.map((file) => cache.delete(file)));
     throw failed.reason;
   }
 };
-
-self.addEventListener('install', (event) => event.waitUntil(keepAll()));
+// One keep at a time, in order: a page that is not kept asks for many files at once, and each
+// later keep finds what the one before brought (and adds only what is still missing).
+let keeping = Promise.resolve();
+const keepInTurn = (langs) => (keeping = keeping.catch(() => {}).then(() => keep(langs)));
+self.addEventListener('install', (event) => event.waitUntil(languagesInUse().then((langs) => keep(langs, { install: true }))));
 
 self.addEventListener('activate', (event) => {
   // Keep the files of the build that ran until now: a tab that still runs it may yet open a page
@@ -86,19 +121,26 @@ const pageFile = (path) => {
   return PAGES.has(file) ? file : INDEX;
 };
 
-// The kept copy first; the network only for what is not kept: a file of no build, or after
-// "erase everything" on My data removed the app's caches. Then the next page load keeps the
-// whole build again (when there is a network), so every page works offline once more.
+// The kept copy first; the network only for what is not kept: a file of a language not kept yet,
+// a file of no build, or after "erase everything" on My data removed the app's caches. Then that
+// language (and whatever else of the build is missing) is kept for next time, so every page in it
+// works offline once more. A page that cannot be fetched gets the shell, whose app says in words
+// what is missing.
 async function fromCache(key, request, event) {
   const cache = await caches.open(CACHE);
   const page = key === INDEX || PAGES.has(key);
   const kept = (await cache.match(key)) ?? (page ? undefined : await caches.match(key));
   if (kept) return kept;
-  if (page) event.waitUntil(keepAll().then(() => cache.put(RAN, new Response(''))).catch(() => {}));
-  const response = await fetch(request);
   const url = page ? key : request.url;
-  if (response.ok && FILES.some((f) => new URL(f, self.location).href === url)) {
-    await cache.put(key, response.clone());
+  if (page || FILES.some((f) => new URL(f, self.location).href === url)) {
+    const langs = languagesInUse().then((inUse) => [...new Set([...inUse, languageOfUrl(url)])].filter(Boolean));
+    event.waitUntil(langs.then(keepInTurn).then(() => cache.put(RAN, new Response(''))).catch(() => {}));
   }
-  return response;
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const shell = page && (await cache.match(INDEX));
+    if (shell) return shell;
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 // Fills in public/boot.js's two placeholders, for scripts/build-wasm.sh and the single file:
-//   __ROOMS__  which wasm files each lazy room needs, { "<room view>": [chunk numbers] }, read
+//   __ROOMS__  which wasm files each split point needs, { "<name>": [chunk numbers] }, read
 //              from the __wasm_split.js that wasm-split wrote (boot.js fetches the opened page's
 //              files beside the main module instead of after it);
 //   __WORDS__  boot.js's own words ("a new version is ready", …) from `boot` in every
@@ -17,11 +17,13 @@ const LOCALES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../l
 
 export function roomChunks(splitSource) {
   const rooms = {};
-  const room = /export const __wasm_split_load___(\w+?) = [\s\S]*?new URL\("\.\/split___\1\.wasm"[\s\S]*?\n, \[([^\]]*)\]\)\);/g;
+  // Every split point: a lazy room's view (`__think_route_view_…`, file split___think_route_view_…)
+  // and the other lazy functions (`guidance_ru`: a language's guidance, src/language_pack.rs).
+  const room = /export const __wasm_split_load_(\w+?) = [\s\S]*?new URL\("\.\/split_\1\.wasm"[\s\S]*?\n, \[([^\]]*)\]\)\);/g;
   for (const [, name, deps] of splitSource.matchAll(room)) {
     rooms[name] = [...deps.matchAll(/__chunk_(\d+)/g)].map((m) => Number(m[1]));
   }
-  const expected = (splitSource.match(/^export const __wasm_split_load___/gm) ?? []).length;
+  const expected = (splitSource.match(/^export const __wasm_split_load_/gm) ?? []).length;
   if (Object.keys(rooms).length !== expected || expected === 0) {
     throw new Error(`read ${Object.keys(rooms).length} of ${expected} rooms (did wasm-split's output change?)`);
   }

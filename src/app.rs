@@ -12,11 +12,25 @@ use crate::components::shell::Shell;
 use crate::i18n::*;
 use crate::model::pages::{Page, page_for, split_language};
 use crate::pages::{
-    about::AboutPage, agenda_editor::AgendaEditorPage, card::CardPage, card_editor::CardEditorPage,
-    cards::CardsPage, facilitator_notes::FacilitatorNotesPage, home::HomePage, lock::LockPage,
-    my_cards::MyCardsPage, my_data::MyDataPage, not_found::NotFoundPage, present::PresentPage,
-    presenter::PresenterPage, reflections::ReflectionsPage, safety::SafetyPage,
-    shared_cards::SharedCardsPage, stage::StagePage, think::ThinkPage, unlock::UnlockPage,
+    about::AboutPage,
+    agenda_editor::AgendaEditorPage,
+    card::CardPage,
+    card_editor::CardEditorPage,
+    cards::CardsPage,
+    facilitator_notes::FacilitatorNotesPage,
+    home::HomePage,
+    lock::LockPage,
+    my_cards::MyCardsPage,
+    my_data::MyDataPage,
+    not_found::{NotFoundPage, NotKeptPage},
+    present::PresentPage,
+    presenter::PresenterPage,
+    reflections::ReflectionsPage,
+    safety::SafetyPage,
+    shared_cards::SharedCardsPage,
+    stage::StagePage,
+    think::ThinkPage,
+    unlock::UnlockPage,
 };
 use crate::state::provide_app_state;
 use crate::web;
@@ -81,16 +95,16 @@ fn Routed() -> impl IntoView {
             <Shell>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/think") view={Lazy::<ThinkRoute>::new()} />
-                    <Route path=path!("/reflections") view={Lazy::<ReflectionsRoute>::new()} />
+                    <Route path=path!("/think") view={Lazy::<WithGuidance<ThinkRoute, THINK>>::new()} />
+                    <Route path=path!("/reflections") view={Lazy::<WithGuidance<ReflectionsRoute, { THINK | DECK }>>::new()} />
                     // One route per room: each route costs code in the first download, so a
                     // room's pages share one (optional segments pick the page).
-                    <Route path=path!("/cards/:id?") view={Lazy::<DeckRoom>::new()} />
-                    <Route path=path!("/my-cards/:id?") view={Lazy::<OwnCardsRoom>::new()} />
-                    <Route path=path!("/shared") view={Lazy::<OwnCardsRoom>::new()} />
+                    <Route path=path!("/cards/:id?") view={Lazy::<WithGuidance<DeckRoom, DECK>>::new()} />
+                    <Route path=path!("/my-cards/:id?") view={Lazy::<WithGuidance<OwnCardsRoom, DECK>>::new()} />
+                    <Route path=path!("/shared") view={Lazy::<WithGuidance<OwnCardsRoom, DECK>>::new()} />
                     // Facilitator mode; /present/show and /present/presenter fill the window
                     // (the frame steps aside: present.css).
-                    <Route path=path!("/present/:page?/:id?") view={Lazy::<PresentRoom>::new()} />
+                    <Route path=path!("/present/:page?/:id?") view={Lazy::<WithGuidance<PresentRoom, { THINK | DECK | FACILITATOR }>>::new()} />
                     // Privacy and safety (/my-data, /safety, /about, the passphrase lock's /lock
                     // and /unlock): what is kept, where quick exit leads, the lock. Routes are
                     // tried in order, so this one comes last; one route for five pages saves
@@ -168,6 +182,54 @@ lazy_room! {
     OwnCardsRoom => own_cards_room,
     PresentRoom => present_room,
     PrivacyRoom => privacy_room,
+}
+
+/// A lazy route whose pages show the guidance's text: its parts in the interface language
+/// (`PARTS`: bits of [`THINK`], [`DECK`], [`FACILITATOR`]; chunks of their own, `language_pack`)
+/// are brought before the route's view is drawn, and the router waits for both before it
+/// changes page. The privacy room needs none: About's credit (`content::source`) is compiled in.
+struct WithGuidance<R, const PARTS: u8>(R);
+
+const THINK: u8 = 1;
+const DECK: u8 = 2;
+const FACILITATOR: u8 = 4;
+
+impl<R: LazyRoute, const PARTS: u8> LazyRoute for WithGuidance<R, PARTS> {
+    fn data() -> Self {
+        WithGuidance(R::data())
+    }
+
+    async fn view(this: Self) -> AnyView {
+        match guidance_missing(PARTS).await {
+            None => R::view(this.0).await,
+            Some(words) => words,
+        }
+    }
+
+    fn preload() -> impl Future<Output = ()> {
+        R::preload()
+    }
+}
+
+/// Brings the parts of the guidance in the interface language; `Some(page)`: one is not on this
+/// device (one function for every `WithGuidance` route, not a copy each: it is in the first
+/// download).
+async fn guidance_missing(parts: u8) -> Option<AnyView> {
+    use crate::content::Part;
+    let wanted = [
+        (THINK, Part::Think),
+        (DECK, Part::Deck),
+        (FACILITATOR, Part::Facilitator),
+    ];
+    let parts: Vec<Part> = wanted
+        .into_iter()
+        .filter(|(bit, _)| parts & bit != 0)
+        .map(|(_, part)| part)
+        .collect();
+    match crate::language_pack::load(crate::current_lang(), &parts).await {
+        Ok(()) => None,
+        Err(crate::language_pack::NotOnThisDevice) => Some(view! { <NotKeptPage /> }.into_any()),
+    }
 }
 
 /// Browsing and drawing: the deck and one card.

@@ -92,6 +92,8 @@ pub mod components;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod durability;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
+pub mod language_pack;
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod live_show;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod lock_session;

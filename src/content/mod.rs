@@ -85,8 +85,94 @@ pub fn source(lang: Lang) -> &'static Source {
     }
 }
 
+/// What a facilitator reads: PLAN!'s challenges and ACT!'s recommendations, and the present
+/// pages' help. One part of the guidance (see [`Part`]).
+pub struct Facilitator {
+    pub facilitation: &'static Facilitation,
+    pub present_help: &'static PresentHelp,
+}
+
+/// The long texts of the guidance come in three parts a language: THINK!, the Annex 2 deck, and
+/// the facilitator's notes. In the browser each part in each language is a wasm chunk of its own
+/// (`crate::language_pack`), fetched when a page that shows it first opens, so a visitor
+/// downloads only their language, and a page only the parts it shows (THINK has no cards);
+/// natively (tests, the prerender) all are compiled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Think,
+    Deck,
+    Facilitator,
+}
+
+/// The parts brought in the browser so far (filled by `language_pack::load`): a content
+/// function used before its part arrived is a mistake in the code (the panic message then asks
+/// the person to reload), never the person's.
+#[cfg(target_arch = "wasm32")]
+pub mod loaded {
+    use super::{Deck, Facilitator, Lang, Think};
+    use std::cell::Cell;
+
+    macro_rules! parts {
+        ($($part:ident: $ty:ty, $get:ident, $keep:ident;)*) => {
+            thread_local! {$(
+                static $part: Cell<[Option<&'static $ty>; Lang::ALL.len()]> =
+                    const { Cell::new([None; Lang::ALL.len()]) };
+            )*}
+            $(
+                pub fn $keep(lang: Lang, part: &'static $ty) {
+                    $part.with(|kept| {
+                        let mut all = kept.get();
+                        all[slot(lang)] = Some(part);
+                        kept.set(all);
+                    });
+                }
+
+                pub(super) fn $get(lang: Lang) -> Option<&'static $ty> {
+                    $part.with(|kept| kept.get()[slot(lang)])
+                }
+            )*
+        };
+    }
+
+    parts! {
+        THINK: Think, think, keep_think;
+        DECK: Deck, deck, keep_deck;
+        FACILITATOR: Facilitator, facilitator, keep_facilitator;
+    }
+
+    fn slot(lang: Lang) -> usize {
+        Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
+    }
+
+    pub fn has(lang: Lang, part: super::Part) -> bool {
+        match part {
+            super::Part::Think => think(lang).is_some(),
+            super::Part::Deck => deck(lang).is_some(),
+            super::Part::Facilitator => facilitator(lang).is_some(),
+        }
+    }
+
+    pub(super) fn missing(lang: Lang, part: super::Part) -> ! {
+        panic!("{part:?} in {} was used before it was loaded", lang.code())
+    }
+}
+
+/// The names of the five thematic areas in a language. Kept outside the language's guidance: an
+/// import reads themes named in any language, whatever the interface speaks.
+pub fn area_names(lang: Lang) -> &'static [&'static str; 5] {
+    match lang {
+        Lang::En => &en::AREA_NAMES,
+        Lang::Ru => &ru::AREA_NAMES,
+    }
+}
+
 /// The scenario cards of Annex 2 in a language.
 pub fn deck(lang: Lang) -> &'static Deck {
+    #[cfg(target_arch = "wasm32")]
+    {
+        loaded::deck(lang).unwrap_or_else(|| loaded::missing(lang, Part::Deck))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
     match lang {
         Lang::En => &en::DECK,
         Lang::Ru => &ru::DECK,
@@ -98,24 +184,36 @@ pub fn cards_help(lang: Lang) -> &'static CardsHelp {
     &deck(lang).help
 }
 
+/// What a facilitator reads, in a language.
+pub fn facilitator(lang: Lang) -> &'static Facilitator {
+    #[cfg(target_arch = "wasm32")]
+    {
+        loaded::facilitator(lang).unwrap_or_else(|| loaded::missing(lang, Part::Facilitator))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    match lang {
+        Lang::En => &en::FACILITATOR,
+        Lang::Ru => &ru::FACILITATOR,
+    }
+}
+
 /// What the guidance tells a facilitator (PLAN! challenges, ACT! recommendations), in a language.
 pub fn facilitation(lang: Lang) -> &'static Facilitation {
-    match lang {
-        Lang::En => &en::FACILITATION,
-        Lang::Ru => &ru::FACILITATION,
-    }
+    facilitator(lang).facilitation
 }
 
 /// The longer help of the present pages in a language.
 pub fn present_help(lang: Lang) -> &'static PresentHelp {
-    match lang {
-        Lang::En => &en::PRESENT_HELP,
-        Lang::Ru => &ru::PRESENT_HELP,
-    }
+    facilitator(lang).present_help
 }
 
 /// The THINK! section in a language.
 pub fn think(lang: Lang) -> &'static Think {
+    #[cfg(target_arch = "wasm32")]
+    {
+        loaded::think(lang).unwrap_or_else(|| loaded::missing(lang, Part::Think))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
     match lang {
         Lang::En => &en::THINK,
         Lang::Ru => &ru::THINK,

@@ -162,11 +162,11 @@ impl FullDeck {
     pub fn areas_for_import(&self) -> Vec<(String, String)> {
         let mut areas = self.areas();
         for lang in crate::content::Lang::ALL {
-            let guide = crate::content::deck(lang);
+            let names = crate::content::area_names(lang);
             areas.extend(
                 Area::ALL
                     .iter()
-                    .map(|a| (a.id().to_string(), guide.area_name(*a).to_string())),
+                    .map(|a| (a.id().to_string(), names[*a as usize].to_string())),
             );
         }
         areas

@@ -30,6 +30,11 @@ async function keptBy(dir) {
   return JSON.parse(match[1]);
 }
 
+/** The language a kept file belongs to (its pages, its guidance chunk), as sw.js sees it. */
+const languageOf = (file) => /^\.\/(en|ru)\//.exec(file)?.[1] ?? /\/split_guidance_[a-z]+_(en|ru)\.wasm$/.exec(file)?.[1];
+/** The files the worker keeps for these languages: theirs and the shared ones. */
+const keptFor = (files, langs) => files.filter((f) => !languageOf(f) || langs.includes(languageOf(f)));
+
 /** A server of the test's own, on a copy of dist/ the test may change or stop. */
 async function ownServer() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tpa-offline-'));
@@ -85,6 +90,11 @@ describe('installable, offline-first', () => {
     assert.deepEqual([...kept].sort(), expected.sort());
     assert.ok(kept.some((f) => /^\.\/wasm-[0-9a-f]{16}\/app_bg\.wasm$/.test(f)), 'the wasm, under its hashed folder');
     assert.ok(kept.filter((f) => f.endsWith('.wasm')).length > 10, 'every lazy chunk too');
+    for (const lang of ['en', 'ru']) {
+      for (const part of ['think', 'deck', 'facilitator']) {
+        assert.ok(kept.some((f) => f.endsWith(`/split_guidance_${part}_${lang}.wasm`)), `the guidance (${part}) in ${lang}: a chunk of its own`);
+      }
+    }
     const source = await readFile(path.join(DIST, 'sw.js'), 'utf8');
     assert.match(source, /const VERSION = '[0-9a-f]{16}';/);
   });
@@ -116,7 +126,7 @@ describe('installable, offline-first', () => {
 
   it('opens and works with no network after the first visit: every route, deep links, an answer kept', (t) =>
     withOwnServer(t, { viewport: PHONE }, async (page, own) => {
-      await install(page, await keptBy(own.dir));
+      await install(page, keptFor(await keptBy(own.dir), ['en']));
       // Gone for good: no server and no network.
       await own.server.close();
       await page.context().setOffline(true);
@@ -149,10 +159,47 @@ describe('installable, offline-first', () => {
       await auditA11y(page, '/think offline');
     }));
 
+  it('keeps the shared files and the language in use; another language is kept once opened, and offline before that it says so', (t) =>
+    withOwnServer(t, { viewport: PHONE }, async (page, own) => {
+      const files = await keptBy(own.dir);
+      await install(page, keptFor(files, ['en']));
+      const keptNow = async () => {
+        const names = await page.evaluate(() => caches.keys());
+        return page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), names[0]);
+      };
+      const kept = await keptNow();
+      assert.ok(!kept.some((f) => f.startsWith('/ru/') || f.endsWith('_ru.wasm')), 'nothing Russian kept');
+      assert.ok(kept.some((f) => f.endsWith('split_guidance_think_en.wasm')), 'the English guidance kept');
+
+      // Offline, the interface switches (its words are in the app), and a page of guidance in a
+      // language never opened here says in words that it is not on this device yet.
+      await page.context().setOffline(true);
+      await page.locator('#menu-toggle').click();
+      await page.locator('#language-ru').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'ru');
+      // (The menu stays open through the switch.)
+      await page.locator('#main-nav a[href="/ru/think"]').click();
+      await page.locator('main h1', { hasText: 'Этой страницы пока нет на этом устройстве' }).waitFor();
+      await auditA11y(page, 'a page in a language not kept, offline');
+
+      // With a network, opening a Russian page keeps Russian: afterwards it works offline.
+      await page.context().setOffline(false);
+      await page.goto('/ru/cards');
+      await waitForApp(page);
+      await install(page, keptFor(files, ['en', 'ru']));
+      await own.server.close();
+      await page.context().setOffline(true);
+      const tab = await page.context().newPage();
+      await tab.goto('/ru/think');
+      await waitForApp(tab);
+      assert.match(await tab.locator('main h1').innerText(), /ДУМАЙ|Думай/i);
+      await tab.close();
+    }));
+
   it('after "erase everything" removed the offline copy, the next load keeps the whole build again', (t) =>
     withOwnServer(t, {}, async (page, own) => {
       const files = await keptBy(own.dir);
-      await install(page, files);
+      await install(page, keptFor(files, ['en']));
       await page.goto('/my-data');
       await waitForApp(page);
       await page.locator('#erase-all').click();
@@ -162,7 +209,7 @@ describe('installable, offline-first', () => {
       // Reloading (with a network) keeps every file again, pages never opened included.
       await page.reload();
       await waitForApp(page);
-      await install(page, files);
+      await install(page, keptFor(files, ['en']));
       await own.server.close();
       await page.context().setOffline(true);
       const tab = await page.context().newPage();
@@ -210,12 +257,12 @@ describe('installable, offline-first', () => {
       await page.context().unroute(`${own.server.url}/`);
       await page.reload();
       await waitForApp(page);
-      await install(page, files);
+      await install(page, keptFor(files, ['en']));
     }));
 
   it('offers a new version and, on Reload, keeps what is being typed', (t) =>
     withOwnServer(t, {}, async (page, own) => {
-      await install(page, await keptBy(own.dir));
+      await install(page, keptFor(await keptBy(own.dir), ['en']));
       await openThink(page);
       const field = page.locator('#answer-1-men_and_boys');
       await field.fill('Started before the update');

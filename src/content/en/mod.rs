@@ -1,9 +1,15 @@
 //! English content, taken from the OSCE guidance (`shared/seeds/004_*.txt`).
 
-use super::{Aim, Area, Card, CardsHelp, Deck, EntryPoint, Source, Think, ThinkStep};
+use super::{Aim, Area, Card, CardsHelp, Deck, EntryPoint, Facilitator, Source, Think, ThinkStep};
 
 mod facilitator;
 pub use facilitator::{FACILITATION, PRESENT_HELP};
+
+/// The facilitator's part of the guidance in this language (a wasm chunk of its own in the browser).
+pub static FACILITATOR: Facilitator = Facilitator {
+    facilitation: &FACILITATION,
+    present_help: &PRESENT_HELP,
+};
 
 pub const SOURCE: Source = Source {
     title: "Engaging young men in the promotion of gender equality",
@@ -100,17 +106,21 @@ pub const THINK: Think = Think {
     levels_note: "Change processes work best when they are mutually reinforcing and address different kinds of needs at different levels. Approaches that seek to understand and address change at various levels are called socio-ecological approaches (Annex 1). You can of course not address all of these issues on your own, but it is worth thinking already at this stage about what other activities and processes could help support your work, and who your allies might be in this respect.",
 };
 
+/// The names of Annex 2's five thematic areas, in `Area::ALL` order (also read by imports in any
+/// interface language, so they stay outside the language's pack).
+pub const AREA_NAMES: [&str; 5] = [
+    "Gender equality and women’s participation",
+    "Gender and economic development",
+    "Gender in the workplace",
+    "Gender and family life",
+    "Gender and men’s well-being",
+];
+
 /// "ANNEX 2 – List of potential gender equality issues to reflect upon". Wording kept; extraction
 /// slips fixed ("PARTICIPTION", topics broken over several lines joined). Content notes and
 /// entry points are ours.
 pub const DECK: Deck = Deck {
-    area_names: [
-        "Gender equality and women’s participation",
-        "Gender and economic development",
-        "Gender in the workplace",
-        "Gender and family life",
-        "Gender and men’s well-being",
-    ],
+    area_names: AREA_NAMES,
     // PLAN! step 3 names fatherhood, emotional health, violence prevention and workplace equality;
     // ACT! adds health and leadership among topics that resonate with men and boys.
     entry_point_names: [

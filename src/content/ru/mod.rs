@@ -1,10 +1,16 @@
 //! Russian content: a translation of the English content (`en/mod.rs`), made by the app's team
 //! from the English OSCE guidance (`shared/seeds/004_*.txt`). Not an official OSCE translation.
 
-use super::{Aim, Area, Card, CardsHelp, Deck, EntryPoint, Source, Think, ThinkStep};
+use super::{Aim, Area, Card, CardsHelp, Deck, EntryPoint, Facilitator, Source, Think, ThinkStep};
 
 mod facilitator;
 pub use facilitator::{FACILITATION, PRESENT_HELP};
+
+/// The facilitator's part of the guidance in this language (a wasm chunk of its own in the browser).
+pub static FACILITATOR: Facilitator = Facilitator {
+    facilitation: &FACILITATION,
+    present_help: &PRESENT_HELP,
+};
 
 pub const SOURCE: Source = Source {
     title: "Вовлечение молодых мужчин в продвижение гендерного равенства",
@@ -104,16 +110,20 @@ pub const THINK: Think = Think {
     levels_note: "Процессы изменений работают лучше всего, когда они взаимно усиливают друг друга и отвечают на разные потребности на разных уровнях. Подходы, которые стремятся понять изменения на разных уровнях и работать с ними, называют социально-экологическими (приложение 1). Конечно, вы не сможете решить все эти вопросы в одиночку, но уже на этом этапе стоит подумать, какие другие мероприятия и процессы могли бы поддержать вашу работу и кто мог бы стать вашими союзниками в этом.",
 };
 
+/// The names of Annex 2's five thematic areas, in `Area::ALL` order (also read by imports in any
+/// interface language, so they stay outside the language's pack).
+pub const AREA_NAMES: [&str; 5] = [
+    "Гендерное равенство и участие женщин",
+    "Гендер и экономическое развитие",
+    "Гендер на рабочем месте",
+    "Гендер и семейная жизнь",
+    "Гендер и благополучие мужчин",
+];
+
 /// "ANNEX 2 – List of potential gender equality issues to reflect upon", translated from
 /// `en::DECK` (same cards, same order, same ids). Content notes and entry points are ours.
 pub const DECK: Deck = Deck {
-    area_names: [
-        "Гендерное равенство и участие женщин",
-        "Гендер и экономическое развитие",
-        "Гендер на рабочем месте",
-        "Гендер и семейная жизнь",
-        "Гендер и благополучие мужчин",
-    ],
+    area_names: AREA_NAMES,
     // PLAN! step 3 names fatherhood, emotional health, violence prevention and workplace equality;
     // ACT! adds health and leadership among topics that resonate with men and boys.
     entry_point_names: [
