@@ -206,15 +206,20 @@ impl<R: LazyRoute, const PARTS: u8> LazyRoute for WithGuidance<R, PARTS> {
         }
     }
 
+    /// The router fetches a route's code (`preload`) before it asks for the view: the parts of
+    /// the guidance start beside it, not after it (one fetch: a second caller waits for the
+    /// same one).
     fn preload() -> impl Future<Output = ()> {
+        leptos::task::spawn_local(async {
+            let _ = bring_guidance(PARTS).await;
+        });
         R::preload()
     }
 }
 
-/// Brings the parts of the guidance in the interface language; `Some(page)`: one is not on this
-/// device (one function for every `WithGuidance` route, not a copy each: it is in the first
-/// download).
-async fn guidance_missing(parts: u8) -> Option<AnyView> {
+/// Brings these parts (bits) of the guidance in the interface language (one function for every
+/// `WithGuidance` route, not a copy each: it is in the first download).
+async fn bring_guidance(parts: u8) -> Result<(), crate::language_pack::NotOnThisDevice> {
     use crate::content::Part;
     let wanted = [
         (THINK, Part::Think),
@@ -226,7 +231,12 @@ async fn guidance_missing(parts: u8) -> Option<AnyView> {
         .filter(|(bit, _)| parts & bit != 0)
         .map(|(_, part)| part)
         .collect();
-    match crate::language_pack::load(crate::current_lang(), &parts).await {
+    crate::language_pack::load(crate::current_lang(), &parts).await
+}
+
+/// `Some(page)`: a part is not on this device, and the page says so in words.
+async fn guidance_missing(parts: u8) -> Option<AnyView> {
+    match bring_guidance(parts).await {
         Ok(()) => None,
         Err(crate::language_pack::NotOnThisDevice) => Some(view! { <NotKeptPage /> }.into_any()),
     }
