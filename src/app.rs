@@ -9,6 +9,7 @@ use leptos_router::{
 };
 
 use crate::components::shell::Shell;
+use crate::content::Part;
 use crate::i18n::*;
 use crate::model::pages::{Page, page_for, split_language};
 use crate::pages::{
@@ -190,9 +191,9 @@ lazy_room! {
 /// changes page. The privacy room needs none: About's credit (`content::source`) is compiled in.
 struct WithGuidance<R, const PARTS: u8>(R);
 
-const THINK: u8 = 1;
-const DECK: u8 = 2;
-const FACILITATOR: u8 = 4;
+const THINK: u8 = Part::Think.bit();
+const DECK: u8 = Part::Deck.bit();
+const FACILITATOR: u8 = Part::Facilitator.bit();
 
 impl<R: LazyRoute, const PARTS: u8> LazyRoute for WithGuidance<R, PARTS> {
     fn data() -> Self {
@@ -220,18 +221,7 @@ impl<R: LazyRoute, const PARTS: u8> LazyRoute for WithGuidance<R, PARTS> {
 /// Brings these parts (bits) of the guidance in the interface language (one function for every
 /// `WithGuidance` route, not a copy each: it is in the first download).
 async fn bring_guidance(parts: u8) -> Result<(), crate::language_pack::NotOnThisDevice> {
-    use crate::content::Part;
-    let wanted = [
-        (THINK, Part::Think),
-        (DECK, Part::Deck),
-        (FACILITATOR, Part::Facilitator),
-    ];
-    let parts: Vec<Part> = wanted
-        .into_iter()
-        .filter(|(bit, _)| parts & bit != 0)
-        .map(|(_, part)| part)
-        .collect();
-    crate::language_pack::load(crate::current_lang(), &parts).await
+    crate::language_pack::load(crate::current_lang(), parts).await
 }
 
 /// `Some(page)`: a part is not on this device, and the page says so in words.

@@ -6,21 +6,23 @@
 //! src/app.rs); boot.js fetches them beside the page's own chunks; the service worker keeps the
 //! languages in use. Natively (tests, the prerender) everything is compiled in.
 
-use crate::content::{Lang, Part};
+use crate::content::Lang;
+#[cfg(target_arch = "wasm32")]
+use crate::content::Part;
 
 /// A part of the guidance could not be brought: its chunk was neither kept on this device nor
 /// reachable (offline, in a language not opened here before).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotOnThisDevice;
 
-/// Brings these parts of the guidance in `lang` (each once a visit); the content functions
-/// (`content::think`, `content::deck`…) read them from then on. A failure is not kept: the next
-/// page tries again.
-pub async fn load(lang: Lang, parts: &[Part]) -> Result<(), NotOnThisDevice> {
+/// Brings these parts of the guidance in `lang` (a set of `Part::bit`s; each part once a visit);
+/// the content functions (`content::think`, `content::deck`…) read them from then on. A failure
+/// is not kept: the next page tries again.
+pub async fn load(lang: Lang, parts: u8) -> Result<(), NotOnThisDevice> {
     #[cfg(target_arch = "wasm32")]
-    for part in parts {
+    for part in Part::in_set(parts) {
         use crate::content::loaded;
-        if loaded::has(lang, *part) {
+        if loaded::has(lang, part) {
             continue;
         }
         match (part, lang) {

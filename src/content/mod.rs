@@ -104,6 +104,23 @@ pub enum Part {
     Facilitator,
 }
 
+impl Part {
+    pub const ALL: [Part; 3] = [Part::Think, Part::Deck, Part::Facilitator];
+
+    /// The part as one bit of a set (`Part::Think.bit() | Part::Deck.bit()`): a set is a number,
+    /// so a route can name its parts in its type (`WithGuidance<Route, PARTS>` in src/app.rs).
+    pub const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    /// The parts in a set of bits, in `ALL`'s order.
+    pub fn in_set(bits: u8) -> impl Iterator<Item = Part> {
+        Part::ALL
+            .into_iter()
+            .filter(move |part| bits & part.bit() != 0)
+    }
+}
+
 /// The parts brought in the browser so far (filled by `language_pack::load`): a content
 /// function used before its part arrived is a mistake in the code (the panic message then asks
 /// the person to reload), never the person's.
@@ -223,6 +240,20 @@ pub fn think(lang: Lang) -> &'static Think {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_set_of_parts_is_a_number_and_back() {
+        let set = Part::Think.bit() | Part::Facilitator.bit();
+        assert_eq!(
+            Part::in_set(set).collect::<Vec<_>>(),
+            [Part::Think, Part::Facilitator]
+        );
+        let all = Part::ALL.iter().fold(0, |bits, part| bits | part.bit());
+        assert_eq!(Part::in_set(all).collect::<Vec<_>>(), Part::ALL);
+        assert_eq!(Part::in_set(0).count(), 0);
+        // Every part has its own bit.
+        assert_eq!(all.count_ones() as usize, Part::ALL.len());
+    }
 
     #[test]
     fn the_source_names_the_guidance_and_its_authors() {
