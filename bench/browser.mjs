@@ -68,6 +68,12 @@ function probes(targets) {
     return setItem.call(this, key, value);
   };
 
+  // Tasks of 50 ms or more on the main thread (the Long Tasks API), for the first visit's long task.
+  bench.longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+
   // How long interactions take to paint (the Event Timing API, as for INP; only events of 16 ms
   // or more are reported by browsers).
   new PerformanceObserver((list) => {

@@ -4,7 +4,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, ROUTES } from '../tests/e2e/harness.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { FLOOR_PATH } from './server.mjs';
+import { routesInEveryLanguage } from './tasks.mjs';
 
 export const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 };
 const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
@@ -41,7 +43,7 @@ export async function runLighthouse(base, outDir, log) {
   process.once('exit', stop);
   const out = {};
   try {
-    for (const route of ROUTES) {
+    for (const route of [{ path: FLOOR_PATH, slug: 'floor' }, ...routesInEveryLanguage()]) {
       const result = await lighthouse(base + route.path, {
         port: chrome.port,
         output: ['html', 'json'],
@@ -59,8 +61,10 @@ export async function runLighthouse(base, outDir, log) {
         scores[category] = lhr.categories[category].score === null ? null : Math.round(lhr.categories[category].score * 100);
         if (scores[category] === null || scores[category] < target) misses[category] = failing(lhr, category);
       }
-      out[route.slug] = { path: route.path, scores, misses };
-      log(`lighthouse ${route.path}: ${Object.values(scores).join(' / ')}`);
+      const metric = (id) => lhr.audits[id]?.numericValue ?? NaN;
+      const metrics = { lcp: metric('largest-contentful-paint'), tbt: metric('total-blocking-time'), cls: metric('cumulative-layout-shift') };
+      out[route.slug] = { path: route.path, scores, misses, metrics };
+      log(`lighthouse ${route.path}: ${Object.values(scores).join(' / ')}, LCP ${Math.round(metrics.lcp)} ms, TBT ${Math.round(metrics.tbt)} ms`);
     }
   } finally {
     process.off('exit', stop);

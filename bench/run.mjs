@@ -12,8 +12,11 @@
 //              time until the first answer field can be typed into, JS heap + wasm memory;
 //   growth     with 10, 1,000 and 10,000 stored answers: time to save one answer, time to open
 //              My reflections, its DOM size and how fast it answers a key press and a click;
-//   lighthouse every route (tests/e2e/harness.mjs ROUTES), mobile preset: reports in
-//              target/lighthouse/<slug>.report.{html,json}, scores against the targets.
+//   tasks      every route in both languages and the floor, first visit under mobile throttling
+//              (at most 3 runs each): the longest main-thread task and the blocking time (issue 20);
+//   lighthouse every route (tests/e2e/harness.mjs ROUTES) in both languages and the floor, mobile
+//              preset: reports in target/lighthouse/<slug>.report.{html,json}, scores against the
+//              targets, LCP against the floor's, TBT and CLS.
 // Results: a table on stdout and in target/bench/results.md, everything in target/bench/results.json.
 // Exit code 1 only if something could not be measured: missed targets are reported, not enforced.
 import { existsSync } from 'node:fs';
@@ -26,13 +29,14 @@ import { CONDITIONS } from './browser.mjs';
 import { SIZES, measureGrowth } from './growth.mjs';
 import { TARGETS, runLighthouse } from './lighthouse.mjs';
 import { measureLoad } from './load.mjs';
+import { TASK_TARGET_MS, measureTasks } from './tasks.mjs';
 import { startServer } from './server.mjs';
 
 // `kill` stops the bench as Ctrl+C does (on SIGTERM, Playwright would only close its browser
 // and the bench would go on to the next part); the browsers are ended on the way out.
 process.on('SIGTERM', () => process.exit(143));
 
-const PARTS = ['load', 'growth', 'lighthouse'];
+const PARTS = ['load', 'growth', 'tasks', 'lighthouse'];
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, only: { type: 'string' } } });
 const runs = Number(args.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, not ${args.runs}`);
@@ -162,11 +166,45 @@ function growthReport(samples, runs) {
   return { summary, text };
 }
 
+function tasksReport(samples) {
+  const summary = {};
+  const rows = Object.entries(samples).map(([slug, { path: address, samples: s }]) => {
+    summary[slug] = {
+      path: address,
+      longest: summarise(s.map((x) => x.longest)),
+      longestAfterPaint: summarise(s.map((x) => x.longestAfterPaint)),
+      blocking: summarise(s.map((x) => x.blocking)),
+    };
+    const over = summary[slug].longest.median > TASK_TARGET_MS && slug !== 'floor';
+    return [
+      address,
+      `${spread(summary[slug].longest, 'ms')}${over ? ' ✗' : ''}`,
+      spread(summary[slug].longestAfterPaint, 'ms'),
+      spread(summary[slug].blocking, 'ms'),
+      s.map((x) => x.tasks.join('+') || '–').join(' / '),
+    ];
+  });
+  const missed = Object.entries(summary).filter(([slug, r]) => slug !== 'floor' && r.longest.median > TASK_TARGET_MS).length;
+  const text = [
+    `### First visit's long tasks (mobile: CPU 4× slower, slow 4G; target: no task over ${TASK_TARGET_MS} ms)`,
+    '',
+    table(['page', 'longest task', 'longest after the first paint', 'blocking after the first paint', 'tasks ≥ 50 ms, each run'], rows),
+    '',
+    missed ? `${missed} pages have a task over ${TASK_TARGET_MS} ms (median of the runs).` : `No page has a task over ${TASK_TARGET_MS} ms.`,
+    '',
+  ].join('\n');
+  return { summary, text };
+}
+
 function lighthouseReport(results) {
   const categories = Object.keys(TARGETS);
+  const floorLcp = results.floor?.metrics.lcp;
   const rows = Object.values(results).map((r) => [
     r.path,
     ...categories.map((c) => `${r.scores[c] ?? '–'}${r.misses[c] ? ' ✗' : ''}`),
+    `${int(r.metrics.lcp)}${floorLcp ? ` (${(r.metrics.lcp / floorLcp).toFixed(1)}×)` : ''}`,
+    int(r.metrics.tbt),
+    r.metrics.cls.toFixed(3),
   ]);
   const misses = Object.values(results).flatMap((r) =>
     Object.entries(r.misses).map(([c, audits]) => `- ${r.path}: ${c} ${r.scores[c]} < ${TARGETS[c]}: ${audits.join('; ') || '(no audit named)'}`),
@@ -175,7 +213,7 @@ function lighthouseReport(results) {
   return [
     `### Lighthouse (mobile preset; targets ${targets}; reports in target/lighthouse/)`,
     '',
-    table(['route', ...categories], rows),
+    table(['route', ...categories, 'LCP ms (× floor)', 'TBT ms', 'CLS'], rows),
     '',
     misses.length ? 'Missed targets:\n' + misses.join('\n') : 'Every route meets every target.',
     '',
@@ -226,6 +264,19 @@ if (parts.includes('load') || parts.includes('growth')) {
     });
   } finally {
     await browser.close(); // Lighthouse starts its own: one browser at a time
+  }
+}
+if (parts.includes('tasks')) {
+  const browser = await launchBrowser();
+  try {
+    await part('tasks', async () => {
+      const samples = await measureTasks(browser, server.url, Math.min(runs, 3), log);
+      const { summary, text } = tasksReport(samples);
+      results.tasks = { samples, summary };
+      texts.push(text);
+    });
+  } finally {
+    await browser.close();
   }
 }
 await part('lighthouse', async () => {

@@ -9,45 +9,31 @@ const words = () => WORDS[document.documentElement.lang] ?? WORDS.en;
 
 // The files of the page being opened, fetched beside the main module instead of after it: the
 // page's text is what a person waits for. scripts/fill-boot.mjs fills in ROOMS (each lazy room's
-// chunks, from wasm-split's loader); the addresses follow the routes in src/app.rs, and
-// size_budget.test.mjs checks that every page fetches exactly its own files, each once.
+// chunks, from wasm-split's loader) and pageFiles (which of them an address needs).
 const ROOMS = __ROOMS__;
-const ROOM_OF = [
-  [/^\/think\b/, 'think_route'],
-  [/^\/reflections\b/, 'reflections_route'],
-  [/^\/cards\b/, 'deck_room'],
-  [/^\/(my-cards|shared)\b/, 'own_cards_room'],
-  [/^\/present\b/, 'present_room'],
-  [/^\/[^/]+\/?$/, 'privacy_room'], // My data, Safety, About, the lock (tried last, as in app.rs)
-];
-// The app's path, without the language in front (`/ru/think` → `/think`, as src/model/pages.rs).
-const [, named, rest] = /^\/([^/]+)(\/.*)?$/.exec(location.pathname) ?? [];
-const here = Object.hasOwn(WORDS, named ?? '') ? rest || '/' : location.pathname;
-const room = location.protocol !== 'file:' && ROOM_OF.find(([address]) => address.test(here))?.[1];
-// The parts of the guidance a room shows, in the page's language: chunks of their own
-// (src/language_pack.rs; the same parts as `WithGuidance` in src/app.rs).
-const PARTS = {
-  think_route: ['think'],
-  reflections_route: ['think', 'deck'],
-  deck_room: ['deck'],
-  own_cards_room: ['deck'],
-  present_room: ['think', 'deck', 'facilitator'],
-};
-const lang = Object.hasOwn(WORDS, named ?? '') ? named : null;
-const view = room && Object.keys(ROOMS).find((name) => name.startsWith(`__${room}_view_`));
-const loaders = [view, ...(lang ? (PARTS[room] ?? []).map((part) => `guidance_${part}_${lang}`) : [])];
-const files = [];
-for (const name of loaders.filter((n) => n && ROOMS[n])) {
-  files.push(`split_${name}.wasm`, ...ROOMS[name].map((n) => `chunk_${n}.wasm`));
-}
-for (const file of new Set(files)) {
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'fetch';
-  link.crossOrigin = 'anonymous'; // as the loader's fetch() asks, so the preloaded copy is used
-  link.href = new URL(file, import.meta.url).href;
-  document.head.append(link);
-}
+const pageFiles = __PAGE_FILES__;
+// Four at a time, each four in a task of their own: adding a link starts its fetch, and the
+// ~36 links of a page added at once were one task of ~300 ms at 4x CPU throttling (issue 20).
+// (Written into the page's HTML instead, they started before the first paint, and Lighthouse's
+// simulation then put the page's largest text after them: LCP 3.9 -> 6.6 s.) The app starts once
+// they are all added, or its loader would fetch a file a second time beside a later preload;
+// the main module is on its way meanwhile (index.html preloads it).
+const preloaded = new Promise((done) => {
+  const files = location.protocol === 'file:' ? [] : pageFiles(location.pathname, ROOMS, Object.keys(WORDS));
+  const preloadFrom = (from) => {
+    for (const file of files.slice(from, from + 4)) {
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous'; // as the loader's fetch() asks, so the preloaded copy is used
+      link.href = new URL(file, import.meta.url).href;
+      document.head.append(link);
+    }
+    if (from + 4 < files.length) setTimeout(() => preloadFrom(from + 4));
+    else done();
+  };
+  preloadFrom(0);
+});
 
 // Until the app starts, the static shell's "Exit this page" leaves without an entry to go Back to.
 document.querySelector('.quick-exit__button')?.addEventListener('click', (event) => {
@@ -56,7 +42,7 @@ document.querySelector('.quick-exit__button')?.addEventListener('click', (event)
 });
 
 // shell.js is leading to this address in the person's language: the app starts there.
-if (!window.tpaLeaving) init().catch(() => {
+if (!window.tpaLeaving) preloaded.then(() => init()).catch(() => {
   // The wasm could not be fetched or run: words instead of a placeholder that waits forever.
   const main = document.getElementById('main');
   if (main && document.documentElement.dataset.app !== 'ready') {
@@ -101,7 +87,7 @@ function watch(registration) {
 // first (the app's autosave listens for `tpa-save-now`), then lets the new version take over.
 function offerReload(registration) {
   // Never on the projector: the audience window shows only what the room sees.
-  if (document.getElementById('update-ready') || here === '/present/show') return;
+  if (document.getElementById('update-ready') || /^(\/[^/]+)?\/present\/show\/?$/.test(location.pathname)) return;
   const { ready, reload } = words();
   const box = document.createElement('div');
   box.id = 'update-ready';

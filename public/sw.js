@@ -32,8 +32,13 @@ const RAN = new URL('./.tpa-app-ran', self.location).href;
 const FOLDER = FILES.find((f) => /^\.\/wasm-[0-9a-f]+\//.test(f))?.split('/')[1];
 // Every language of the build (each has its home page), and the one a file belongs to (none: shared).
 const LANGS = FILES.map((f) => /^\.\/([a-z]{2,3})\/index\.html$/.exec(f)?.[1]).filter(Boolean);
-const languageOf = (file) =>
-  LANGS.find((lang) => file.startsWith(`./${lang}/`) || new RegExp(`/split_guidance_[a-z]+_${lang}\\.wasm$`).test(file));
+// One pattern for every language (a RegExp built per file and language cost the install
+// ~350 ms of a throttled phone's CPU, beside the page starting).
+const LANGUAGE_IN = /^\.\/([a-z]{2,3})\/|\/split_guidance_[a-z]+_([a-z]{2,3})\.wasm$/;
+const languageOf = (file) => {
+  const [, page, guidance] = LANGUAGE_IN.exec(file) ?? [];
+  return LANGS.find((lang) => lang === (page ?? guidance));
+};
 const filesOf = (langs) => FILES.filter((file) => !languageOf(file) || langs.includes(languageOf(file)));
 const ROOT = new URL('./', self.location).pathname;
 const languageOfUrl = (href) => languageOf(`./${new URL(href).pathname.slice(ROOT.length)}`);

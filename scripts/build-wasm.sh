@@ -27,9 +27,13 @@ mkdir -p "$work/out"
 wasm-split-cli "$target_dir/wasm32-unknown-unknown/$profile/think-plan-act.wasm" "$work" --out-name app
 wasm-bindgen --target web --keep-lld-exports --no-typescript \
   --out-dir "$work/out" --out-name app "$work/app.wasm"
-# __wasm_split.js exists only when the app has lazy routes.
+# __wasm_split.js exists only when the app has lazy routes. Each chunk starts in a task of its
+# own (fill-boot.mjs, `yieldBetweenChunks`: the first render is not one long task).
 cp "$work"/*.wasm "$work/out/"
-if [[ -f "$work/__wasm_split.js" ]]; then cp "$work/__wasm_split.js" "$work/out/"; fi
+if [[ -f "$work/__wasm_split.js" ]]; then
+  cp "$work/__wasm_split.js" "$work/out/"
+  node "$(dirname "$0")/fill-boot.mjs" --yield "$work/out/__wasm_split.js"
+fi
 rm "$work/out/app.wasm" # the split main module, now app_bg.wasm
 
 if [[ $profile == release ]]; then
@@ -47,8 +51,11 @@ if [[ $profile == release ]]; then
   # npm's wasm-opt is binaryen compiled to wasm and starts slowly. xargs fails if any run fails.
   # The output needs no `target_features` section (browsers ignore it): ~100 bytes less in each of
   # the ~50 files, which brotli cannot share between files.
+  # WASM_NAMES=1 keeps the functions' names, for a profile that says where time goes (not for shipping).
+  strip=(--strip-debug)
+  [[ ${WASM_NAMES:-} == 1 ]] && strip=(--debuginfo)
   printf '%s\n' "$work"/out/*.wasm |
-    xargs -P "$(nproc)" -I{} "$wasm_opt" -Oz --strip-debug --strip-producers --strip-target-features "${features[@]}" {} -o {}.opt
+    xargs -P "$(nproc)" -I{} "$wasm_opt" -Oz "${strip[@]}" --strip-producers --strip-target-features "${features[@]}" {} -o {}.opt
   for module in "$work"/out/*.wasm; do
     mv "$module.opt" "$module"
   done

@@ -5,10 +5,14 @@
 //   __WORDS__  boot.js's own words ("a new version is ready", …) from `boot` in every
 //              locales/<code>.json, so they are kept and translated with all the others.
 //
-// It also fills public/shell.js's __SHELL__: the static shell's words in every language.
+//   __PAGE_FILES__  `pageFiles` below: which of those files a page's address needs.
+//
+// It also fills public/shell.js's __SHELL__: the static shell's words in every language; and
+// makes wasm-split's loader start each chunk in a task of its own.
 //
 //   node scripts/fill-boot.mjs boot.js [__wasm_split.js]   (rewrites boot.js in place)
 //   node scripts/fill-boot.mjs --shell shell.js index.html (rewrites shell.js in place)
+//   node scripts/fill-boot.mjs --yield __wasm_split.js     (rewrites it in place)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,6 +32,55 @@ export function roomChunks(splitSource) {
     throw new Error(`read ${Object.keys(rooms).length} of ${expected} rooms (did wasm-split's output change?)`);
   }
   return rooms;
+}
+
+/**
+ * The lazy files a page needs beside the main module (`split_<name>.wasm`, `chunk_<n>.wasm`):
+ * its room's view and the parts of the guidance it shows, in the page's language. `rooms` is
+ * `roomChunks`' table, `languages` the codes an address may start with. The addresses follow
+ * the routes in src/app.rs and the parts `WithGuidance` in src/app.rs (size_budget.test.mjs
+ * checks that every page fetches exactly these files, each once). Self-contained: boot.js
+ * carries its source (`fillBoot`).
+ */
+export function pageFiles(pathname, rooms, languages) {
+  const ROOM_OF = [
+    [/^\/think\b/, 'think_route'],
+    [/^\/reflections\b/, 'reflections_route'],
+    [/^\/cards\b/, 'deck_room'],
+    [/^\/(my-cards|shared)\b/, 'own_cards_room'],
+    [/^\/present\b/, 'present_room'],
+    [/^\/[^/]+\/?$/, 'privacy_room'], // My data, Safety, About, the lock (tried last, as in app.rs)
+  ];
+  const PARTS = {
+    think_route: ['think'],
+    reflections_route: ['think', 'deck'],
+    deck_room: ['deck'],
+    own_cards_room: ['deck'],
+    present_room: ['think', 'deck', 'facilitator'],
+  };
+  // The app's path, without the language in front (`/ru/think` → `/think`, as src/model/pages.rs).
+  const [, named, rest] = /^\/([^/]+)(\/.*)?$/.exec(pathname) ?? [];
+  const lang = languages.includes(named) ? named : null;
+  const here = lang ? rest || '/' : pathname;
+  const room = ROOM_OF.find(([address]) => address.test(here))?.[1];
+  const view = room && Object.keys(rooms).find((name) => name.startsWith(`__${room}_view_`));
+  const loaders = [view, ...(lang ? (PARTS[room] ?? []).map((part) => `guidance_${part}_${lang}`) : [])];
+  const files = [];
+  for (const name of loaders.filter((n) => n && rooms[n])) {
+    files.push(`split_${name}.wasm`, ...rooms[name].map((n) => `chunk_${n}.wasm`));
+  }
+  return [...new Set(files)];
+}
+
+/**
+ * wasm-split's loader with a pause (a new task) before each chunk's fetch and instantiation.
+ * Without it, opening a page starts its ~35 chunks inside the main module's first task: at 4x
+ * CPU throttling that task grew by ~300 ms on /en/think (issue 20, the long task).
+ */
+export function yieldBetweenChunks(source) {
+  const mark = 'const loader = async () => {\n';
+  if (source.split(mark).length !== 2) throw new Error(`__wasm_split.js has not one \`${mark.trim()}\` (did wasm-split change?)`);
+  return source.replace(mark, () => `${mark}        await new Promise((resolve) => setTimeout(resolve));\n`);
 }
 
 export function bootWords() {
@@ -86,10 +139,13 @@ export function fillShell(source, indexHtml) {
 
 /** boot.js's source with both placeholders filled (`rooms` as given). */
 export function fillBoot(source, rooms) {
-  for (const mark of ['__ROOMS__', '__WORDS__']) {
+  for (const mark of ['__ROOMS__', '__WORDS__', '__PAGE_FILES__']) {
     if (!source.includes(mark)) throw new Error(`boot.js has no ${mark}`);
   }
-  return source.replace('__ROOMS__', () => JSON.stringify(rooms)).replace('__WORDS__', () => JSON.stringify(bootWords()));
+  return source
+    .replace('__ROOMS__', () => JSON.stringify(rooms))
+    .replace('__WORDS__', () => JSON.stringify(bootWords()))
+    .replace('__PAGE_FILES__', () => pageFiles.toString());
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
@@ -98,6 +154,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     if (args[0] === '--shell') {
       const [, shell, index] = args;
       writeFileSync(shell, fillShell(readFileSync(shell, 'utf8'), readFileSync(index, 'utf8')));
+      process.exit(0);
+    }
+    if (args[0] === '--yield') {
+      writeFileSync(args[1], yieldBetweenChunks(readFileSync(args[1], 'utf8')));
       process.exit(0);
     }
     const [boot, split] = args;

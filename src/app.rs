@@ -49,11 +49,20 @@ pub fn start() {
     }
     let locale = crate::locale_of(lang);
     web::install_panic_message(td_string!(locale, fatal.message));
-    let Some(root) = web::take_mount_point() else {
-        return;
-    };
-    leptos::mount::mount_to(root.clone(), move || view! { <App language=locale /> }).forget();
-    web::take_over(root);
+    // The page is on screen already (rendered at build time, or the shell): the app draws in a
+    // task of its own, after the one that started the main module, so neither is as long as
+    // both (issue 20: at 4x CPU throttling the two together took ~450 ms on /en/think).
+    leptos::prelude::set_timeout(
+        move || {
+            let Some(root) = web::take_mount_point() else {
+                return;
+            };
+            leptos::mount::mount_to(root.clone(), move || view! { <App language=locale /> })
+                .forget();
+            web::take_over(root);
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The interface language the app shows: the switcher sets it. Starts as a kept choice, else

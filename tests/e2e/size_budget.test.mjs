@@ -97,6 +97,8 @@ function measure(files) {
 // Images (the favicon) are not on the critical path of the first paint or of the app starting.
 const isCritical = (file) => !/\.(svg|png|ico)$/.test(file);
 
+const baseName = (file) => file.split('/').pop();
+
 it(`the first load (home page) is at most ${FIRST_LOAD_BUDGET} bytes brotli-compressed`, async (t) => {
   await withPage(t, async (page) => {
     const files = recordRequests(page);
@@ -155,6 +157,16 @@ it(`opening any other route adds at most ${ROUTE_BUDGET} bytes brotli-compressed
       assert.equal(preloaded, own.length + 1, `${route.path}: the main module and the page's ${own.length} files are preloaded`);
     });
   }
+  // An address with no file of its own (an own card's, here) gets the shell: boot.js preloads
+  // the same files for it, from the address alone.
+  await withPage(t, async (page) => {
+    await gotoApp(page, '/en/my-cards/no-such-card');
+    await page.locator('main h1').waitFor();
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="preload"][href*="/split_"], link[rel="preload"][href*="/chunk_"]')].map((l) => l.href),
+    );
+    assert.deepEqual(preloaded.map(baseName).sort(), needed.get('/en/my-cards').map(baseName).sort(), 'the shell preloads an own card\'s files');
+  });
   for (const { route, brotli11 } of report) {
     const budget = budgetFor(route);
     assert.ok(brotli11 <= budget, `${route} adds ${brotli11} B brotli, over the ${budget} B route budget`);
